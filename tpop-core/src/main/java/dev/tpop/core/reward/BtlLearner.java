@@ -1,0 +1,91 @@
+package dev.tpop.core.reward;
+
+import java.util.List;
+
+/**
+ * Refits theta on the whole history D by minimizing the regularized BTL loss
+ * {@code L(theta) = sum_s BTL(r(y_s1) - r(y_s2), l_s) + lambda ||theta||^2} with full-batch Adam.
+ *
+ * <p>Each refit is warm-started from the current theta: one new round moves the optimum only a
+ * little, so a few dozen steps suffice and a refit stays cheap enough to run after every click.
+ * The label is the user's (l = 1 iff the first response was preferred), never inverted.
+ */
+public final class BtlLearner {
+    private final Aggregation aggregation;
+    private final double lambda;
+    private final int epochs;
+    private final double learningRate;
+
+    public BtlLearner(Aggregation aggregation, double lambda, int epochs, double learningRate) {
+        this.aggregation = aggregation;
+        this.lambda = lambda;
+        this.epochs = epochs;
+        this.learningRate = learningRate;
+    }
+
+    /** The regularized loss L(theta) over the history. */
+    public double loss(RewardNetwork network, List<Comparison> history) {
+        double total = 0;
+        for (Comparison c : history) {
+            total += BradleyTerry.loss(responseReward(network, c.first()) - responseReward(network, c.second()), c.label());
+        }
+        double[] t = network.theta();
+        double norm = 0;
+        for (double x : t) norm += x * x;
+        return total + lambda * norm;
+    }
+
+    /** r(x, y) of a whole response from its feature rows. */
+    public double responseReward(RewardNetwork network, float[][] rows) {
+        if (aggregation == Aggregation.LAST_PREFIX) return network.reward(rows[rows.length - 1]);
+        double r = 0;
+        for (float[] row : rows) r += network.reward(row);
+        return r;
+    }
+
+    public RewardNetwork refit(RewardNetwork start, List<Comparison> history) {
+        if (history.isEmpty()) return start;
+        int inputs = start.inputDimension(), hidden = start.hiddenUnits();
+        double[] theta = start.theta();
+        double[] m = new double[theta.length], v = new double[theta.length], grad = new double[theta.length];
+        double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+        for (int step = 1; step <= epochs; step++) {
+            for (int i = 0; i < theta.length; i++) grad[i] = 2 * lambda * theta[i];
+            RewardNetwork current = new RewardNetwork(inputs, hidden, theta);
+            for (Comparison c : history) {
+                double gap = responseReward(current, c.first()) - responseReward(current, c.second());
+                double dGap = BradleyTerry.lossGradient(gap, c.label());
+                if (dGap == 0) continue;
+                accumulate(theta, inputs, hidden, c.first(), dGap, grad);
+                accumulate(theta, inputs, hidden, c.second(), -dGap, grad);
+            }
+            double c1 = 1 - Math.pow(beta1, step), c2 = 1 - Math.pow(beta2, step);
+            for (int i = 0; i < theta.length; i++) {
+                m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
+                v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];
+                theta[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
+            }
+        }
+        return new RewardNetwork(inputs, hidden, theta);
+    }
+
+    /** Adds {@code weight * d r(y) / d theta} for a response's rows into grad (manual backprop). */
+    private void accumulate(double[] theta, int inputs, int hidden, float[][] rows, double weight, double[] grad) {
+        int b1 = hidden * inputs, w2 = b1 + hidden, b2 = w2 + hidden;
+        int from = aggregation == Aggregation.LAST_PREFIX ? rows.length - 1 : 0;
+        for (int p = from; p < rows.length; p++) {
+            float[] phi = rows[p];
+            grad[b2] += weight;
+            for (int h = 0; h < hidden; h++) {
+                double z = theta[b1 + h];
+                int row = h * inputs;
+                for (int i = 0; i < inputs; i++) z += theta[row + i] * phi[i];
+                if (z <= 0) continue;
+                grad[w2 + h] += weight * z;
+                double dz = weight * theta[w2 + h];
+                grad[b1 + h] += dz;
+                for (int i = 0; i < inputs; i++) grad[row + i] += dz * phi[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.tpop.core.session;
+
+import dev.tpop.core.reward.RewardNetwork;
+import dev.tpop.core.reward.UncertaintyModel;
+
+/**
+ * theta and V of one user at one moment, swapped atomically as a whole so that a decode always
+ * sees a consistent pair. {@code version} counts refits that completed.
+ */
+public record RewardState(RewardNetwork theta, UncertaintyModel uncertainty, long version) {}
