@@ -28,7 +28,7 @@ final class SessionStore {
 
     /** What is persisted; the featurizer and sizes are checked on load so a state is never misread. */
     record SavedState(int format, String userId, String featurizer, int featureDimension, int hiddenUnits,
-                      TpopConfig config, double[] theta, double[] v, int uncertaintyUpdates, long thetaVersion,
+                      TpopConfig config, double[] theta, double[] v, int uncertaintyUpdates, long thetaVersion, int trainedRounds,
                       List<Round> history, List<PendingPair> pending) {}
 
     private SessionStore() {}
@@ -38,7 +38,7 @@ final class SessionStore {
         DuelingDecoder d = session.decoder();
         SavedState saved = new SavedState(FORMAT, session.userId(), d.featurizer().name(), d.featurizer().dimension(),
                 s.theta().hiddenUnits(), d.config(), s.theta().theta(), s.uncertainty().vRowMajor(),
-                s.uncertainty().updates(), s.version(), session.history(), List.copyOf(session.pendingPairs().values()));
+                s.uncertainty().updates(), s.version(), s.trainedRounds(), session.history(), List.copyOf(session.pendingPairs().values()));
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -73,6 +73,6 @@ final class SessionStore {
         UncertaintyModel v = UncertaintyModel.restore(c.lambda(), c.refactorEvery(), saved.v(), saved.uncertaintyUpdates());
         Map<String, PendingPair> pending = new LinkedHashMap<>();
         for (PendingPair p : saved.pending()) pending.put(p.id(), p);
-        return new UserSession(saved.userId(), decoder, new RewardState(theta, v, saved.thetaVersion()), saved.history(), pending);
+        return new UserSession(saved.userId(), decoder, new RewardState(theta, v, saved.thetaVersion(), saved.trainedRounds()), saved.history(), pending);
     }
 }

@@ -41,6 +41,7 @@ public final class UserSession implements AutoCloseable {
     private final ExecutorService refits;
     private volatile boolean refitQueued;
     private volatile boolean refitRunning;
+    private volatile Throwable lastRefitError;
 
     UserSession(String userId, DuelingDecoder decoder, RewardState initial, List<Round> history,
                 Map<String, PendingPair> pending) {
@@ -58,6 +59,11 @@ public final class UserSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        if (initial.trainedRounds() < this.history.size()) {
+            synchronized (this) {
+                requestRefit();
+            }
+        }
     }
 
     /** A cold-start user: theta at its seeded initialization, V = lambda I, no history. */
@@ -65,7 +71,7 @@ public final class UserSession implements AutoCloseable {
         TpopConfig c = decoder.config();
         RewardNetwork theta = RewardNetwork.initialize(decoder.featurizer().dimension(), c.hiddenUnits(), c.seed());
         UncertaintyModel v = UncertaintyModel.initial(theta.lastLayerDimension(), c.lambda(), c.refactorEvery());
-        return new UserSession(userId, decoder, new RewardState(theta, v, 0), List.of(), Map.of());
+        return new UserSession(userId, decoder, new RewardState(theta, v, 0, 0), List.of(), Map.of());
     }
 
     public String userId() { return userId; }
@@ -110,7 +116,7 @@ public final class UserSession implements AutoCloseable {
             if (preference.informative()) {
                 double[] z = new double[y1.gradient().length];
                 for (int i = 0; i < z.length; i++) z[i] = y1.gradient()[i] - y2.gradient()[i];
-                state.updateAndGet(s -> new RewardState(s.theta(), s.uncertainty().plusOuterProduct(z), s.version()));
+                state.updateAndGet(s -> new RewardState(s.theta(), s.uncertainty().plusOuterProduct(z), s.version(), s.trainedRounds()));
             }
             int rounds = history.size();
             if (preference.informative()) requestRefit();
@@ -128,12 +134,17 @@ public final class UserSession implements AutoCloseable {
         refitRunning = true;
         try {
             List<Comparison> data;
+            int rounds;
             synchronized (this) {
                 refitQueued = false;
                 data = comparisons();
+                rounds = history.size();
             }
             RewardNetwork fitted = learner.refit(state.get().theta(), data);
-            state.updateAndGet(s -> new RewardState(fitted, s.uncertainty(), s.version() + 1));
+            state.updateAndGet(s -> new RewardState(fitted, s.uncertainty(), s.version() + 1, rounds));
+        } catch (RuntimeException | Error e) {
+            lastRefitError = e;
+            System.getLogger("tpop").log(System.Logger.Level.ERROR, "refit of user " + userId + " failed; theta unchanged", e);
         } finally {
             refitRunning = false;
         }
@@ -173,11 +184,17 @@ public final class UserSession implements AutoCloseable {
 
     public boolean refitInProgress() { return refitRunning || refitQueued; }
 
-    /** Writes this user's whole state (theta, V, history, unanswered pairs) to {@code file}. */
+    /**
+     * Writes this user's whole state (theta, V, history, unanswered pairs) to {@code file} without
+     * waiting for a refit in progress: the history is complete, and a theta that lags it is refitted
+     * when the state is loaded. Call {@link #awaitRefits()} first for a fully trained snapshot.
+     */
     public void save(Path file) {
-        awaitRefits();
         SessionStore.write(this, file);
     }
+
+    /** The last refit failure, or null; a failed refit leaves theta as it was. */
+    public Throwable lastRefitError() { return lastRefitError; }
 
     /** A user saved by {@link #save}, ready to continue with {@code decoder}. */
     public static UserSession load(Path file, DuelingDecoder decoder) {

@@ -1,0 +1,136 @@
+package dev.tpop.cli;
+
+import dev.tpop.core.Personalizer;
+import dev.tpop.core.TpopConfig;
+import dev.tpop.core.duel.ArmResponse;
+import dev.tpop.core.duel.Preference;
+import dev.tpop.core.session.FeedbackResult;
+import dev.tpop.core.session.PendingPair;
+import dev.tpop.core.session.UserSession;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * A person personalizes the model in the terminal: each question gets two answers, the person
+ * picks one, the reward learns in the background. The two answers are shown in a random order so
+ * that a habit of picking the first one does not become a preference for the exploit arm.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = {"Personalize the model yourself in the terminal.",
+                "Each question gets two answers; type 1 or 2 for the better one, t for a tie, b if both are bad,"
+                        + " s to skip. Commands: :p toggles personalized mode (one answer from your reward),"
+                        + " :status shows your rounds, :q quits. Your state is saved after every answer and"
+                        + " restored the next time you use the same --user."})
+public final class ChatCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME", defaultValue = "${sys:user.name}",
+            description = "Whose personalization to use and grow (letters, digits, . _ -). Default: your login name.")
+    String user;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.local/share/tpop/users",
+            description = "Where users' states are kept, one file per user. Default: ${DEFAULT-VALUE}.")
+    Path stateDir;
+
+    @Option(names = {"-p", "--personalized"}, description = "Start in personalized mode: one answer from the exploit arm only.")
+    boolean personalized;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of a new user's reward initialization. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!user.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("user name '" + user + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        TpopConfig config = engine.config(seed);
+        PrintStream out = System.out;
+        Path stateFile = stateDir.resolve(user + ".tpop.json.gz");
+        try (Personalizer p = Personalizer.local(engine.model, config);
+             UserSession session = Files.exists(stateFile) ? UserSession.load(stateFile, p.decoder()) : UserSession.create(user, p.decoder())) {
+            if (config.topK() > p.backend().vocabularySize()) {
+                out.printf("note: top-k %d is larger than the vocabulary; using %d%n", config.topK(), p.backend().vocabularySize());
+            }
+            out.printf("tpop chat - user '%s', %d rounds so far, model %s%n", user, session.rounds(), p.backend().modelId());
+            out.println("Ask a question (:p personalized mode on/off, :status, :q quit).");
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            Random order = new Random();
+            while (true) {
+                out.print(personalized ? "\nyou (personalized)> " : "\nyou> ");
+                out.flush();
+                String line = in.readLine();
+                if (line == null || line.trim().equals(":q")) break;
+                String query = line.trim();
+                if (query.isEmpty()) {
+                    out.println("(empty question - type something, or :q to quit)");
+                    continue;
+                }
+                if (query.equals(":p")) {
+                    personalized = !personalized;
+                    out.println(personalized ? "personalized mode: one answer from your reward" : "duel mode: two answers, you pick");
+                    continue;
+                }
+                if (query.equals(":status")) {
+                    out.printf("rounds %d, theta version %d, refit %s%n", session.rounds(), session.thetaVersion(),
+                            session.refitInProgress() ? "running" : "idle");
+                    continue;
+                }
+                if (personalized) {
+                    ArmResponse answer = session.generate(query);
+                    out.println("\n" + answer.text());
+                    continue;
+                }
+                PendingPair pair = session.duel(query);
+                boolean swap = order.nextBoolean();
+                ArmResponse shownFirst = swap ? pair.duel().explore() : pair.duel().exploit();
+                ArmResponse shownSecond = swap ? pair.duel().exploit() : pair.duel().explore();
+                out.println("\n[1] " + shownFirst.text());
+                out.println("\n[2] " + shownSecond.text());
+                Preference shown = askPreference(in, out);
+                if (shown == null) {
+                    out.println("(skipped - nothing learned from this pair)");
+                    continue;
+                }
+                Preference actual = swap ? swapArms(shown) : shown;
+                FeedbackResult result = session.feedback(pair.id(), actual);
+                session.save(stateFile);
+                out.printf("thanks - %d rounds learned (saved to %s)%n", result.rounds(), stateFile);
+            }
+            session.save(stateFile);
+        }
+        return 0;
+    }
+
+    private static Preference askPreference(BufferedReader in, PrintStream out) throws IOException {
+        while (true) {
+            out.print("which is better? [1/2/t(ie)/b(oth bad)/s(kip)] ");
+            out.flush();
+            String a = in.readLine();
+            if (a == null || a.trim().equalsIgnoreCase("s")) return null;
+            try {
+                return Preference.parse(a);
+            } catch (IllegalArgumentException e) {
+                out.println(e.getMessage());
+            }
+        }
+    }
+
+    private static Preference swapArms(Preference p) {
+        return switch (p) {
+            case FIRST -> Preference.SECOND;
+            case SECOND -> Preference.FIRST;
+            default -> p;
+        };
+    }
+}
