@@ -16,6 +16,7 @@ public final class TopK {
         double sum = 0;
         for (float x : logits) sum += Math.exp(x - max);
         double logZ = max + Math.log(sum);
+        if (k > 256) return selectBySorting(logits, k, logZ, hidden);
         // insertion into a small sorted buffer: k is tiny next to the vocabulary
         int[] ids = new int[k];
         float[] vals = new float[k];
@@ -34,6 +35,20 @@ public final class TopK {
         }
         float[] logProbs = new float[k];
         for (int i = 0; i < k; i++) logProbs[i] = (float) (vals[i] - logZ);
+        return new NextTokens(ids, logProbs, hidden);
+    }
+
+    /** Large k (up to the whole vocabulary): a stable sort by decreasing logit. */
+    private static NextTokens selectBySorting(float[] logits, int k, double logZ, float[] hidden) {
+        Integer[] order = new Integer[logits.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(logits[b], logits[a]));
+        int[] ids = new int[k];
+        float[] logProbs = new float[k];
+        for (int i = 0; i < k; i++) {
+            ids[i] = order[i];
+            logProbs[i] = (float) (logits[order[i]] - logZ);
+        }
         return new NextTokens(ids, logProbs, hidden);
     }
 }
