@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SmolLM2-135M-Instruct's tokenizer against ids recorded from llama.cpp (de.kherud:llama 4.2.0,
- * whose encode parses special tokens); {@link LlamaCppOracleTest} re-derives them live.
+ * whose encode parses special tokens); {@link LlamaCppTokenizerOracleTest} re-derives them live.
  */
 class SmolLm2TokenizerTest {
     static GgufFile file;

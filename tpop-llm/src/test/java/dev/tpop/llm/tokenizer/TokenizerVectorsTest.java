@@ -74,6 +74,15 @@ class TokenizerVectorsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void rejectsSentencePieceWithAClearError() {
+        try (GgufFile f = GgufFile.open(requireFile("ggml-vocab-llama-spm.gguf"))) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Tokenizer.fromGguf(f));
+            assertTrue(e.getMessage().contains("unsupported tokenizer model 'llama'"), e.getMessage());
+        }
+    }
+
     private static String quote(String s) {
         return "\"" + s.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r") + "\"";
     }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  * Live cross-check of SmolLM2's tokenizer against llama.cpp itself (de.kherud:llama, JNI), whose
  * {@code encode} parses special tokens, like our {@link Tokenizer#encodeWithSpecialTokens}.
  */
-class LlamaCppOracleTest {
+class LlamaCppTokenizerOracleTest {
     @Test
     void smolLm2MatchesLlamaCpp() {
         Path model = SmolLm2TokenizerTest.modelPath();
