@@ -6,8 +6,6 @@ import dev.tpop.core.Personalizer;
 import dev.tpop.core.TpopConfig;
 import dev.tpop.eval.prompts.PromptSet;
 import dev.tpop.eval.prompts.PromptSplit;
-import dev.tpop.eval.report.LearningCurvePlot;
-import dev.tpop.eval.report.Progress;
 import dev.tpop.eval.simulate.Simulation;
 import dev.tpop.eval.simulate.SimulationResult;
 import dev.tpop.eval.user.SimulatedUser;
@@ -88,14 +86,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     p.backend().modelId(), attribute, noise, rounds, train.size(), held.size(), set.source());
             Simulation.Plan plan = new Simulation.Plan(p.backend().modelId(), set.source(), train, held, rounds,
                     checkpointEvery, seed, noise, 3);
-            SimulationResult result;
-            try (Progress progress = new Progress()) {
-                result = new Simulation(p.backend(), p.featurizer(), config).run(plan, user, progress);
-            }
+            SimulationResult result = new Simulation(p.backend(), p.featurizer(), config).run(plan, user);
             Files.createDirectories(dir);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("result.json").toFile(), result);
             Path png = dir.resolve("learning-curve.png");
-            LearningCurvePlot.write(result, png);
+            Simulation.plot(result, png);
             printSummary(o, result, dir, png);
         }
         return 0;

@@ -41,19 +41,32 @@ public final class Simulation {
     private final Featurizer featurizer;
     private final TpopConfig config;
 
+    /** The learning curve of a result as a PNG: held-out score per checkpoint against the base model's. */
+    public static void plot(SimulationResult r, java.nio.file.Path png) throws java.io.IOException {
+        double[] rounds = r.checkpoints().stream().mapToDouble(SimulationResult.Checkpoint::round).toArray();
+        double[] scores = r.checkpoints().stream().mapToDouble(SimulationResult.Checkpoint::meanScore).toArray();
+        double[] spread = r.checkpoints().stream().mapToDouble(SimulationResult.Checkpoint::standardError).toArray();
+        dev.tpop.eval.report.LearningCurvePlot
+                .of("T-POP, " + r.attribute() + " user, " + r.model() + " (held-out, " + r.heldOutPrompts() + " prompts)")
+                .add(new dev.tpop.eval.report.Curve("personalized (exploit arm), +/- s.e.", rounds, scores, spread))
+                .addBaseline("base greedy", r.baseScore())
+                .writePng(png, 900, 540);
+    }
+
     public Simulation(DecodingBackend backend, Featurizer featurizer, TpopConfig config) {
         this.backend = backend;
         this.featurizer = featurizer;
         this.config = config;
     }
 
-    public SimulationResult run(Plan plan, SimulatedUser user, Progress progress) {
+    public SimulationResult run(Plan plan, SimulatedUser user) {
         long started = System.nanoTime();
         String startedAt = Instant.now().toString();
         TreeSet<Integer> checkpointRounds = new TreeSet<>();
         for (int r = 0; r <= plan.rounds(); r += plan.checkpointEvery()) checkpointRounds.add(r);
         checkpointRounds.add(plan.rounds());
-        progress.start("simulate " + user.attribute(), plan.rounds() + (checkpointRounds.size() + 1L) * plan.heldOut().size());
+        Progress progress = Progress.start("simulate " + user.attribute(),
+                plan.rounds() + (checkpointRounds.size() + 1L) * plan.heldOut().size());
 
         DuelingDecoder greedy = new DuelingDecoder(backend, featurizer, config.with("omega", 0.0));
         List<String> baseTexts = new ArrayList<>();
