@@ -194,7 +194,16 @@ public final class GgufFile implements AutoCloseable {
     private Object readArray() {
         int elemType = readI32();
         long n = readI64();
-        if (n < 0 || n > Integer.MAX_VALUE) throw new GgufException(path + " is corrupt: array of length " + n);
+        // Every element takes at least this many bytes, so a corrupt length fails here, not as an OutOfMemoryError.
+        long minBytes = switch (elemType) {
+            case 0, 1, 7 -> 1;
+            case 2, 3 -> 2;
+            case 4, 5, 6 -> 4;
+            default -> 8;
+        };
+        if (n < 0 || n > Integer.MAX_VALUE || n > (file.byteSize() - pos) / minBytes) {
+            throw new GgufException(path + " is corrupt: array of length " + n + " at offset " + pos);
+        }
         int len = (int) n;
         switch (elemType) {
             case 4, 5 -> {

@@ -1,0 +1,205 @@
+package dev.tpop.llm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tpop.llm.gguf.GgmlType;
+import dev.tpop.llm.gguf.GgufException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each GGML block layout, packed by hand from known values here, must decode to exactly those values
+ * (the scales are powers of two, so the float arithmetic is exact), and its dot products and batched
+ * matmul must agree with a plain scalar dot of the reference values.
+ */
+class WeightMatrixTest {
+    static final int ROWS = 3, COLS = 512;
+    final Random rnd = new Random(42);
+
+    /** Packs, decodes and checks one matrix whose expected float values are {@code ref}. */
+    static void check(GgmlType type, ByteBuffer packed, float[][] ref) {
+        MemorySegment seg = Arena.ofAuto().allocate(packed.capacity());
+        seg.copyFrom(MemorySegment.ofBuffer(packed.rewind()));
+        WeightMatrix m = WeightMatrix.of(type, seg, ROWS, COLS, "test");
+        assertEquals(type, m.type());
+        float[] x = new float[COLS], y = new float[COLS];
+        Random r = new Random(7);
+        for (int j = 0; j < COLS; j++) { x[j] = (float) r.nextGaussian(); y[j] = (float) r.nextGaussian(); }
+        float[][] out = new float[2][ROWS];
+        m.matmul(new float[][] {x, y}, out, 2);
+        for (int row = 0; row < ROWS; row++) {
+            float[] got = new float[COLS + 5];
+            m.dequantizeRow(row, got, 5);
+            float[] expect = new float[COLS + 5];
+            System.arraycopy(ref[row], 0, expect, 5, COLS);
+            assertArrayEquals(expect, got, 0f, type + " row " + row + " roundtrip");
+            double dx = 0, dy = 0;
+            for (int j = 0; j < COLS; j++) { dx += (double) ref[row][j] * x[j]; dy += (double) ref[row][j] * y[j]; }
+            assertEquals(dx, m.dot(row, x), 1e-3 * (1 + Math.abs(dx)), type + " dot");
+            assertEquals(m.dot(row, x), out[0][row], 0f, type + " matmul == dot (batch entry 0)");
+            assertEquals(m.dot(row, y), out[1][row], 0f, type + " matmul == dot (batch entry 1)");
+        }
+    }
+
+    static ByteBuffer buffer(GgmlType t) {
+        return ByteBuffer.allocate((int) t.bytesFor((long) ROWS * COLS)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    static short h(float f) { return Float.floatToFloat16(f); }
+
+    @Test
+    void q8_0() {
+        ByteBuffer b = buffer(GgmlType.Q8_0);
+        float[][] ref = new float[ROWS][COLS];
+        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 32; blk++) {
+            float d = 1f / (1 << rnd.nextInt(8));
+            b.putShort(h(d));
+            for (int j = 0; j < 32; j++) {
+                int q = rnd.nextInt(255) - 127;
+                b.put((byte) q);
+                ref[r][blk * 32 + j] = q * d;
+            }
+        }
+        check(GgmlType.Q8_0, b, ref);
+    }
+
+    @Test
+    void q4_0() {
+        ByteBuffer b = buffer(GgmlType.Q4_0);
+        float[][] ref = new float[ROWS][COLS];
+        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 32; blk++) {
+            float d = 1f / (1 << rnd.nextInt(8));
+            b.putShort(h(d));
+            for (int j = 0; j < 16; j++) {
+                int lo = rnd.nextInt(16), hi = rnd.nextInt(16);
+                b.put((byte) (lo | hi << 4));
+                ref[r][blk * 32 + j] = (lo - 8) * d;
+                ref[r][blk * 32 + j + 16] = (hi - 8) * d;
+            }
+        }
+        check(GgmlType.Q4_0, b, ref);
+    }
+
+    @Test
+    void q4_1() {
+        ByteBuffer b = buffer(GgmlType.Q4_1);
+        float[][] ref = new float[ROWS][COLS];
+        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 32; blk++) {
+            float d = 1f / (1 << rnd.nextInt(8)), m = -rnd.nextInt(64) / 16f;
+            b.putShort(h(d)).putShort(h(m));
+            for (int j = 0; j < 16; j++) {
+                int lo = rnd.nextInt(16), hi = rnd.nextInt(16);
+                b.put((byte) (lo | hi << 4));
+                ref[r][blk * 32 + j] = lo * d + m;
+                ref[r][blk * 32 + j + 16] = hi * d + m;
+            }
+        }
+        check(GgmlType.Q4_1, b, ref);
+    }
+
+    /** Q4_K packs eight 6-bit (scale, min) pairs into 12 bytes; we pack them the way ggml's quantizer does. */
+    @Test
+    void q4_K() {
+        ByteBuffer b = buffer(GgmlType.Q4_K);
+        float[][] ref = new float[ROWS][COLS];
+        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 256; blk++) {
+            float d = 1f / (1 << rnd.nextInt(6)), dmin = 1f / (1 << rnd.nextInt(6));
+            int[] sc = new int[8], mn = new int[8];
+            for (int i = 0; i < 8; i++) { sc[i] = rnd.nextInt(64); mn[i] = rnd.nextInt(64); }
+            byte[] packed = new byte[12];
+            for (int j = 0; j < 8; j++) {
+                if (j < 4) {
+                    packed[j] = (byte) sc[j];
+                    packed[j + 4] = (byte) mn[j];
+                } else {
+                    packed[j + 4] = (byte) ((sc[j] & 0xF) | ((mn[j] & 0xF) << 4));
+                    packed[j - 4] |= (byte) ((sc[j] >> 4) << 6);
+                    packed[j] |= (byte) ((mn[j] >> 4) << 6);
+                }
+            }
+            b.putShort(h(d)).putShort(h(dmin)).put(packed);
+            int base = blk * 256;
+            for (int chunk = 0; chunk < 4; chunk++) {
+                for (int l = 0; l < 32; l++) {
+                    int lo = rnd.nextInt(16), hi = rnd.nextInt(16);
+                    b.put((byte) (lo | hi << 4));
+                    ref[r][base + chunk * 64 + l] = d * sc[2 * chunk] * lo - dmin * mn[2 * chunk];
+                    ref[r][base + chunk * 64 + 32 + l] = d * sc[2 * chunk + 1] * hi - dmin * mn[2 * chunk + 1];
+                }
+            }
+        }
+        check(GgmlType.Q4_K, b, ref);
+    }
+
+    /** Q6_K: weight {@code i} of a 128-half is split into 4 low bits (ql) and 2 high bits (qh). */
+    @Test
+    void q6_K() {
+        ByteBuffer b = buffer(GgmlType.Q6_K);
+        float[][] ref = new float[ROWS][COLS];
+        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 256; blk++) {
+            float d = 1f / (1 << rnd.nextInt(6));
+            int[] q = new int[256];
+            byte[] sc = new byte[16];
+            for (int i = 0; i < 256; i++) q[i] = rnd.nextInt(64);
+            for (int i = 0; i < 16; i++) sc[i] = (byte) (rnd.nextInt(255) - 127);
+            byte[] ql = new byte[128], qh = new byte[64];
+            for (int half = 0; half < 2; half++) {
+                for (int l = 0; l < 32; l++) {
+                    int[] v = new int[4];
+                    for (int k = 0; k < 4; k++) v[k] = q[half * 128 + k * 32 + l];
+                    ql[half * 64 + l] = (byte) ((v[0] & 0xF) | ((v[2] & 0xF) << 4));
+                    ql[half * 64 + l + 32] = (byte) ((v[1] & 0xF) | ((v[3] & 0xF) << 4));
+                    qh[half * 32 + l] = (byte) ((v[0] >> 4) | ((v[1] >> 4) << 2) | ((v[2] >> 4) << 4) | ((v[3] >> 4) << 6));
+                }
+            }
+            b.put(ql).put(qh).put(sc).putShort(h(d));
+            for (int i = 0; i < 256; i++) ref[r][blk * 256 + i] = d * sc[i / 16] * (q[i] - 32);
+        }
+        check(GgmlType.Q6_K, b, ref);
+    }
+
+    @Test
+    void floats() {
+        float[][] ref = new float[ROWS][COLS];
+        ByteBuffer f32 = buffer(GgmlType.F32), f16 = buffer(GgmlType.F16), bf16 = buffer(GgmlType.BF16);
+        for (int r = 0; r < ROWS; r++) for (int j = 0; j < COLS; j++) {
+            float v = (rnd.nextInt(255) - 127) / 8f; // 8 significant bits: exact in f16 and bf16
+            ref[r][j] = v;
+            f32.putFloat(v);
+            f16.putShort(h(v));
+            bf16.putShort((short) (Float.floatToIntBits(v) >>> 16));
+        }
+        check(GgmlType.F32, f32, ref);
+        check(GgmlType.F16, f16, ref);
+        check(GgmlType.BF16, bf16, ref);
+    }
+
+    @Test
+    void unsupportedTypeAndShortDataAreGgufExceptions() {
+        MemorySegment seg = Arena.ofAuto().allocate(1 << 16);
+        var e = assertThrows(GgufException.class, () -> WeightMatrix.of(GgmlType.Q5_0, seg, 2, 64, "blk.0.w"));
+        assertTrue(e.getMessage().contains("Q5_0") && e.getMessage().contains("blk.0.w"), e.getMessage());
+        assertThrows(GgufException.class, () -> WeightMatrix.of(GgmlType.F32, seg.asSlice(0, 100), 2, 64, "w"));
+    }
+
+    @Test
+    void floatDotHandlesTailsAndOffsets() {
+        for (int n : new int[] {1, 7, 16, 63, 64, 65, 200}) {
+            float[] a = new float[n + 3], b = new float[n + 5];
+            for (int i = 0; i < a.length; i++) a[i] = rnd.nextFloat() - 0.5f;
+            for (int i = 0; i < b.length; i++) b[i] = rnd.nextFloat() - 0.5f;
+            double ref = 0;
+            for (int i = 0; i < n; i++) ref += (double) a[i + 3] * b[i + 5];
+            assertEquals(ref, WeightMatrix.dot(a, 3, b, 5, n), 1e-5, "n=" + n);
+        }
+        assertTrue(ValueLayout.JAVA_FLOAT.byteSize() == 4);
+    }
+}
