@@ -27,9 +27,18 @@ class GreedyInvariantTest {
             "Write a haiku about the sea.",
             "Explain what a hash table is.");
 
+    /** The engine's greedy tokens, with the end-of-sequence token appended when it stopped on one (as arms record it). */
     private static int[] engineGreedy(LocalBackend b, String query, int maxNew) {
         int[] prompt = b.promptTokens(List.of(new ChatMessage("user", query)));
-        return b.model().greedy(prompt, maxNew, b.endOfSequenceIds());
+        int[] greedy = b.model().greedy(prompt, maxNew, b.endOfSequenceIds());
+        if (greedy.length == maxNew) return greedy;
+        // it stopped early: the stop token is the argmax after the last emitted token
+        var seq = b.model().newSequence(prompt.length + maxNew + 1);
+        var out = b.model().prefill(seq, prompt);
+        for (int t : greedy) out = b.model().step(seq, t);
+        int[] withStop = Arrays.copyOf(greedy, greedy.length + 1);
+        withStop[greedy.length] = dev.tpop.llm.LlamaModel.argmax(out.logits());
+        return withStop;
     }
 
     @Test

@@ -58,7 +58,7 @@ class UserSessionTest {
     }
 
     @Test
-    void saveAndLoadRestoresEverything(@TempDir Path dir) {
+    void saveAndLoadRestoresEverything(@TempDir Path dir) throws Exception {
         DuelingDecoder d = decoder(RealModel.config(16));
         Path file = dir.resolve("carol.tpop.json.gz");
         String answerBefore;
