@@ -49,7 +49,9 @@ public final class UserSession implements AutoCloseable {
         this.userId = userId;
         this.decoder = decoder;
         TpopConfig c = decoder.config();
-        this.learner = new BtlLearner(decoder.featurizer().aggregation(), c.lambda(), c.refitEpochs(), c.learningRate());
+        // the L2 term is measured from theta_0 (see BtlLearner): theta_0 is the seeded initialization
+        double[] theta0 = RewardNetwork.initialize(decoder.featurizer().dimension(), c.hiddenUnits(), c.seed()).theta();
+        this.learner = new BtlLearner(decoder.featurizer().aggregation(), c.lambda(), c.refitEpochs(), c.learningRate(), theta0);
         this.state = new AtomicReference<>(initial);
         this.history.addAll(history);
         for (Round r : history) answered.put(r.pairId(), r.preference());
