@@ -99,10 +99,11 @@ public final class SimulateCommand implements Callable<Integer> {
     static void printSummary(PrintStream o, SimulationResult r, Path dir, Path png) {
         o.println();
         o.printf("Held-out %s score (higher is better), %d prompts:%n", r.attribute(), r.heldOutPrompts());
-        o.printf("  %-22s %10.4f%n", "base greedy", r.baseScore());
+        o.printf("  %-24s %10.4f%n", "base greedy", r.baseScore());
         for (SimulationResult.Checkpoint c : r.checkpoints()) {
-            o.printf("  %-22s %10.4f  (+/- %.4f, %.1f words/answer)%n", "exploit after " + c.round() + " rounds",
-                    c.meanScore(), c.standardError(), c.meanWords());
+            o.printf("  %-24s %10.4f  (+/- %.4f; %5.1f words/answer, %4.1f%% repeated 3-grams)%n",
+                    "exploit after " + c.round() + " rounds", c.meanScore(), c.standardError(), c.meanWords(),
+                    100 * c.meanRepetition());
         }
         double delta = r.last().meanScore() - r.baseScore();
         o.printf("  personalized - base = %+.4f  (%s)%n", delta, delta > 0 ? "personalized is better" : "no gain");

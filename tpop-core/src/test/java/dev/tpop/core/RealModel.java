@@ -3,8 +3,7 @@ package dev.tpop.core;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tpop.core.backend.LocalBackend;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.tpop.llm.ModelLocator;
 
 /** The default model for tests, loaded once per JVM. Missing model = failing tests, never skipped ones. */
 public final class RealModel {
@@ -13,13 +12,17 @@ public final class RealModel {
     private RealModel() {}
 
     public static synchronized LocalBackend backend() {
-        if (backend == null) {
-            Path p = Path.of(System.getProperty("tpop.model.cache", System.getProperty("user.home") + "/.cache/tpop/models"),
-                    "SmolLM2-135M-Instruct.Q4_1.gguf");
-            if (!Files.isRegularFile(p)) fail("default model missing at " + p + ": run scripts/setup.sh");
-            backend = LocalBackend.load(p);
-        }
+        if (backend == null) backend = load();
         return backend;
+    }
+
+    /** Loads the default model from the cache (system property tpop.model.cache, set by Surefire). */
+    public static LocalBackend load() {
+        try {
+            return LocalBackend.load(ModelLocator.resolve("default"));
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
     }
 
     public static TpopConfig config(int maxNewTokens) {

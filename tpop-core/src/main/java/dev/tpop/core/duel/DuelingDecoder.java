@@ -58,33 +58,32 @@ public final class DuelingDecoder {
 
     private Duel decode(String query, RewardNetwork theta, UncertaintyModel uncertainty, int arms) {
         requireQuery(query);
+        int rewardInputs = featurizer.aggregation().rewardInputs(featurizer.dimension());
+        if (theta.inputDimension() != rewardInputs) {
+            throw new IllegalArgumentException("the reward expects " + theta.inputDimension() + " inputs, the featurizer '"
+                    + featurizer.name() + "' gives " + rewardInputs);
+        }
         ArmState[] state = new ArmState[arms];
-        for (int a = 0; a < arms; a++) state[a] = new ArmState(config.maxNewTokens(), theta.lastLayerDimension());
+        for (int a = 0; a < arms; a++) {
+            state[a] = new ArmState(config.maxNewTokens(), featurizer.dimension(), rewardInputs, theta.lastLayerDimension());
+        }
         try (DecodingBatch batch = backend.start(List.of(new ChatMessage("user", query)), arms, topK, config.maxNewTokens())) {
             for (int position = 0; position < config.maxNewTokens(); position++) {
                 int[] chosen = new int[arms];
                 java.util.Arrays.fill(chosen, -1);
-                double[] exploitStepGradient = null;
                 for (int a = 0; a < arms; a++) {
                     ArmState arm = state[a];
                     if (arm.finished) continue;
                     NextTokens next = batch.next(a);
                     Candidates c = score(query, arm, next, theta);
-                    int pick;
-                    if (a == 0) {
-                        pick = c.argmax(null);
-                    } else {
-                        double[] reference = state[0].finished && exploitStepGradient == null
-                                ? state[0].responseGradient(featurizer.aggregation())
-                                : exploitStepGradient;
-                        pick = c.argmax(bonuses(arm, c, reference, uncertainty));
-                    }
+                    // the explore arm compares with the exploit arm's choice at this position
+                    // (or its whole answer, once it has finished)
+                    int pick = a == 0 ? c.argmax(null) : c.argmax(bonuses(c, state[0].gradient, uncertainty));
                     if (pick < 0) {
                         pick = 0; // no finite score: fall back to the base model's greedy choice
                         arm.fallbacks++;
                     }
-                    arm.append(next.tokenIds()[pick], c.features[pick], c.gradients[pick], featurizer.aggregation());
-                    if (a == 0) exploitStepGradient = arm.responseGradient(featurizer.aggregation());
+                    arm.append(next.tokenIds()[pick], c.tokenRows[pick], c.inputs[pick], c.gradients[pick]);
                     chosen[a] = next.tokenIds()[pick];
                     if (endOfSequence.contains(chosen[a]) || arm.length == config.maxNewTokens()) arm.finished = true;
                 }
@@ -96,35 +95,47 @@ public final class DuelingDecoder {
                 batch.advance(advance);
             }
         }
-        ArmResponse exploit = state[0].toResponse(backend, endOfSequence, featurizer.aggregation());
-        ArmResponse explore = arms > 1 ? state[1].toResponse(backend, endOfSequence, featurizer.aggregation()) : null;
+        ArmResponse exploit = state[0].toResponse(backend, endOfSequence);
+        ArmResponse explore = arms > 1 ? state[1].toResponse(backend, endOfSequence) : null;
         return new Duel(exploit, explore);
     }
 
     private Candidates score(String query, ArmState arm, NextTokens next, RewardNetwork theta) {
         int n = next.size();
-        float[][] features = featurizer.candidateFeatures(new ResponsePrefix(query, arm.tokens(), next.hidden()), next.tokenIds());
+        float[][] rows = featurizer.candidateFeatures(new ResponsePrefix(query, arm.tokens(), next.hidden()), next.tokenIds());
+        float[][] inputs = featurizer.aggregation() == Aggregation.MEAN_OF_TOKENS ? meanPooled(arm, rows, next.tokenIds()) : rows;
         double[][] gradients = new double[n][theta.lastLayerDimension()];
         double[] scores = new double[n];
         boolean logMode = config.scoreMode() == TpopConfig.ScoreMode.LOG_PROBABILITY;
         for (int i = 0; i < n; i++) {
-            double r = theta.forward(features[i], gradients[i]);
+            double r = theta.forward(inputs[i], gradients[i]);
             double base = logMode ? next.logProbs()[i] : Math.exp(next.logProbs()[i]);
             scores[i] = base + config.omega() * r;
         }
-        return new Candidates(features, gradients, scores);
+        return new Candidates(rows, inputs, gradients, scores);
+    }
+
+    /** phi(x, [y_<p, v]) = mean of the token rows of y_<p and v, then 1 if v ends the response. */
+    private float[][] meanPooled(ArmState arm, float[][] rows, int[] candidates) {
+        int d = featurizer.dimension();
+        float scale = 1f / (arm.length + 1);
+        float[][] out = new float[rows.length][d + 1];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < d; j++) out[i][j] = (arm.tokenRowSum[j] + rows[i][j]) * scale;
+            out[i][d] = endOfSequence.contains(candidates[i]) ? 1f : 0f;
+        }
+        return out;
     }
 
     /** omega * nu * ||g(x,[y2_<p, v]) - g(x,[y1_<p, v1])||_{V^-1} for each candidate v of the explore arm. */
-    private double[] bonuses(ArmState arm, Candidates c, double[] exploitGradient, UncertaintyModel uncertainty) {
+    private double[] bonuses(Candidates c, double[] exploitGradient, UncertaintyModel uncertainty) {
         double weight = config.omega() * config.nu();
         double[] bonus = new double[c.scores.length];
         if (weight == 0 || uncertainty == null) return bonus;
-        boolean sum = featurizer.aggregation() == Aggregation.SUM_OVER_TOKENS;
         double[] z = new double[exploitGradient.length];
         for (int i = 0; i < bonus.length; i++) {
             double[] g = c.gradients[i];
-            for (int j = 0; j < z.length; j++) z[j] = (sum ? arm.gradientSum[j] : 0) + g[j] - exploitGradient[j];
+            for (int j = 0; j < z.length; j++) z[j] = g[j] - exploitGradient[j];
             bonus[i] = weight * uncertainty.norm(z);
         }
         return bonus;
@@ -134,8 +145,8 @@ public final class DuelingDecoder {
         if (query == null || query.isBlank()) throw new IllegalArgumentException("the query is empty: ask something");
     }
 
-    /** Per-candidate features, last-layer gradients and scores S(v) at one position. */
-    private record Candidates(float[][] features, double[][] gradients, double[] scores) {
+    /** Per-candidate featurizer rows, reward inputs, last-layer gradients and scores S(v) at one position. */
+    private record Candidates(float[][] tokenRows, float[][] inputs, double[][] gradients, double[] scores) {
         /** Index of the best finite score (+ bonus), the earliest (most probable) on ties; -1 if none is finite. */
         int argmax(double[] bonus) {
             int best = -1;

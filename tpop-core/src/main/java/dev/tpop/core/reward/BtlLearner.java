@@ -19,22 +19,20 @@ import java.util.List;
  * The label is the user's (l = 1 iff the first response was preferred), never inverted.
  */
 public final class BtlLearner {
-    private final Aggregation aggregation;
     private final double lambda;
     private final int epochs;
     private final double learningRate;
     private final double[] anchor;
 
-    public BtlLearner(Aggregation aggregation, double lambda, int epochs, double learningRate) {
-        this(aggregation, lambda, epochs, learningRate, null);
+    public BtlLearner(double lambda, int epochs, double learningRate) {
+        this(lambda, epochs, learningRate, null);
     }
 
     /**
      * @param anchor where the L2 term is measured from: null for {@code ||theta||^2}; theta_0 for
      *               {@code ||theta - theta_0||^2} (as NeuralUCB-style learners do)
      */
-    public BtlLearner(Aggregation aggregation, double lambda, int epochs, double learningRate, double[] anchor) {
-        this.aggregation = aggregation;
+    public BtlLearner(double lambda, int epochs, double learningRate, double[] anchor) {
         this.lambda = lambda;
         this.epochs = epochs;
         this.learningRate = learningRate;
@@ -56,12 +54,9 @@ public final class BtlLearner {
         return total + lambda * norm;
     }
 
-    /** r(x, y) of a whole response from its feature rows. */
-    public double responseReward(RewardNetwork network, float[][] rows) {
-        if (aggregation == Aggregation.LAST_PREFIX) return network.reward(rows[rows.length - 1]);
-        double r = 0;
-        for (float[] row : rows) r += network.reward(row);
-        return r;
+    /** r(x, y) of a whole response from its features. */
+    public double responseReward(RewardNetwork network, float[] features) {
+        return network.reward(features);
     }
 
     public RewardNetwork refit(RewardNetwork start, List<Comparison> history) {
@@ -90,12 +85,10 @@ public final class BtlLearner {
         return new RewardNetwork(inputs, hidden, theta);
     }
 
-    /** Adds {@code weight * d r(y) / d theta} for a response's rows into grad (manual backprop). */
-    private void accumulate(double[] theta, int inputs, int hidden, float[][] rows, double weight, double[] grad) {
+    /** Adds {@code weight * d r(phi) / d theta} into grad (manual backprop). */
+    private void accumulate(double[] theta, int inputs, int hidden, float[] phi, double weight, double[] grad) {
         int b1 = hidden * inputs, w2 = b1 + hidden, b2 = w2 + hidden;
-        int from = aggregation == Aggregation.LAST_PREFIX ? rows.length - 1 : 0;
-        for (int p = from; p < rows.length; p++) {
-            float[] phi = rows[p];
+        {
             grad[b2] += weight;
             for (int h = 0; h < hidden; h++) {
                 double z = theta[b1 + h];

@@ -42,6 +42,11 @@ public final class RewardNetwork {
         return new RewardNetwork(inputDimension, hiddenUnits, t);
     }
 
+    /** theta_0 for a featurizer: its reward input length follows the featurizer's aggregation. */
+    public static RewardNetwork initialize(Featurizer featurizer, int hiddenUnits, long seed) {
+        return initialize(featurizer.aggregation().rewardInputs(featurizer.dimension()), hiddenUnits, seed);
+    }
+
     public int inputDimension() { return inputDimension; }
 
     public int hiddenUnits() { return hiddenUnits; }

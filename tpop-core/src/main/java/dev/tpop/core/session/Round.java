@@ -8,4 +8,4 @@ import dev.tpop.core.duel.Preference;
  * nothing a user gave is lost.
  */
 public record Round(String pairId, String query, String exploitText, String exploreText,
-                    float[][] exploitFeatures, float[][] exploreFeatures, Preference preference, long answeredAtMillis) {}
+                    float[] exploitFeatures, float[] exploreFeatures, Preference preference, long answeredAtMillis) {}

@@ -69,7 +69,8 @@ final class SessionStore {
                     + decoder.featurizer().dimension() + "): start a new user or use the same featurizer");
         }
         TpopConfig c = decoder.config();
-        RewardNetwork theta = new RewardNetwork(saved.featureDimension(), saved.hiddenUnits(), saved.theta());
+        int inputs = decoder.featurizer().aggregation().rewardInputs(saved.featureDimension());
+        RewardNetwork theta = new RewardNetwork(inputs, saved.hiddenUnits(), saved.theta());
         UncertaintyModel v = UncertaintyModel.restore(c.lambda(), c.refactorEvery(), saved.v(), saved.uncertaintyUpdates());
         Map<String, PendingPair> pending = new LinkedHashMap<>();
         for (PendingPair p : saved.pending()) pending.put(p.id(), p);

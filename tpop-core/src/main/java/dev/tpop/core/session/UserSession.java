@@ -50,8 +50,8 @@ public final class UserSession implements AutoCloseable {
         this.decoder = decoder;
         TpopConfig c = decoder.config();
         // the L2 term is measured from theta_0 (see BtlLearner): theta_0 is the seeded initialization
-        double[] theta0 = RewardNetwork.initialize(decoder.featurizer().dimension(), c.hiddenUnits(), c.seed()).theta();
-        this.learner = new BtlLearner(decoder.featurizer().aggregation(), c.lambda(), c.refitEpochs(), c.learningRate(), theta0);
+        double[] theta0 = RewardNetwork.initialize(decoder.featurizer(), c.hiddenUnits(), c.seed()).theta();
+        this.learner = new BtlLearner(c.lambda(), c.refitEpochs(), c.learningRate(), theta0);
         this.state = new AtomicReference<>(initial);
         this.history.addAll(history);
         for (Round r : history) answered.put(r.pairId(), r.preference());
@@ -71,7 +71,7 @@ public final class UserSession implements AutoCloseable {
     /** A cold-start user: theta at its seeded initialization, V = lambda I, no history. */
     public static UserSession create(String userId, DuelingDecoder decoder) {
         TpopConfig c = decoder.config();
-        RewardNetwork theta = RewardNetwork.initialize(decoder.featurizer().dimension(), c.hiddenUnits(), c.seed());
+        RewardNetwork theta = RewardNetwork.initialize(decoder.featurizer(), c.hiddenUnits(), c.seed());
         UncertaintyModel v = UncertaintyModel.initial(theta.lastLayerDimension(), c.lambda(), c.refactorEvery());
         return new UserSession(userId, decoder, new RewardState(theta, v, 0, 0), List.of(), Map.of());
     }

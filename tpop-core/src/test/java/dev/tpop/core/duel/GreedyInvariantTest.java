@@ -48,7 +48,7 @@ class GreedyInvariantTest {
         BaseModelFeaturizer f = new BaseModelFeaturizer(b, config.featureDimension(), 1);
         DuelingDecoder d = new DuelingDecoder(b, f, config);
         // a trained-looking reward with large weights: omega = 0 must still ignore it entirely
-        RewardNetwork theta = randomLastLayer(f.dimension(), config.hiddenUnits());
+        RewardNetwork theta = randomLastLayer(f.dimension() + 1, config.hiddenUnits());
         UncertaintyModel v = UncertaintyModel.initial(theta.lastLayerDimension(), 1.0, 32);
         for (String q : PROMPTS) {
             int[] greedy = engineGreedy(b, q, 40);
@@ -66,9 +66,9 @@ class GreedyInvariantTest {
         LocalBackend b = RealModel.backend();
         TpopConfig config = RealModel.config(24);
         BaseModelFeaturizer f = new BaseModelFeaturizer(b, config.featureDimension(), 1);
-        double[] nan = new double[RewardNetwork.parameterCount(f.dimension(), config.hiddenUnits())];
+        double[] nan = new double[RewardNetwork.parameterCount(f.dimension() + 1, config.hiddenUnits())];
         Arrays.fill(nan, Double.NaN);
-        RewardNetwork broken = new RewardNetwork(f.dimension(), config.hiddenUnits(), nan);
+        RewardNetwork broken = new RewardNetwork(f.dimension() + 1, config.hiddenUnits(), nan);
         ArmResponse r = new DuelingDecoder(b, f, config).generate(PROMPTS.get(0), broken);
         assertArrayEquals(engineGreedy(b, PROMPTS.get(0), 24), r.tokens());
         assertEquals(r.tokens().length, r.fallbacks(), "every position fell back to the base model's choice");
@@ -79,7 +79,7 @@ class GreedyInvariantTest {
         LocalBackend b = RealModel.backend();
         TpopConfig config = RealModel.config(40).with("omega", 5.0);
         BaseModelFeaturizer f = new BaseModelFeaturizer(b, config.featureDimension(), 1);
-        RewardNetwork theta = randomLastLayer(f.dimension(), config.hiddenUnits());
+        RewardNetwork theta = randomLastLayer(f.dimension() + 1, config.hiddenUnits());
         ArmResponse r = new DuelingDecoder(b, f, config).generate(PROMPTS.get(1), theta);
         assertTrue(!Arrays.equals(engineGreedy(b, PROMPTS.get(1), 40), r.tokens()),
                 "a strong random reward should steer away from greedy (else omega is not applied)");
@@ -92,7 +92,7 @@ class GreedyInvariantTest {
         BaseModelFeaturizer f = new BaseModelFeaturizer(b, config.featureDimension(), 1);
         DuelingDecoder d = new DuelingDecoder(b, f, config);
         assertEquals(b.vocabularySize(), d.effectiveTopK(), "top_k is clamped to the vocabulary");
-        RewardNetwork theta = RewardNetwork.initialize(f.dimension(), config.hiddenUnits(), 0);
+        RewardNetwork theta = RewardNetwork.initialize(f, config.hiddenUnits(), 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.generate("   ", theta));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
         assertEquals(8, d.generate("Say hi.", theta).tokens().length <= 8 ? 8 : -1);

@@ -45,29 +45,27 @@ class BradleyTerryTest {
         for (int i = 0; i < d; i++) property[i] = (float) RewardNetwork.gaussian(r);
         List<Comparison> history = new ArrayList<>();
         for (int s = 0; s < 30; s++) {
-            float[][] withP = rows(r, d, 5, property);
-            float[][] without = rows(r, d, 5, null);
+            float[] withP = features(r, d, property);
+            float[] without = features(r, d, null);
             boolean pFirst = s % 2 == 0;
             history.add(pFirst ? new Comparison(withP, without, 1.0) : new Comparison(without, withP, 0.0));
         }
-        BtlLearner learner = new BtlLearner(Aggregation.SUM_OVER_TOKENS, 1.0, 200, 0.02);
+        BtlLearner learner = new BtlLearner(1.0, 200, 0.02);
         RewardNetwork start = RewardNetwork.initialize(d, 16, 3);
         RewardNetwork fitted = learner.refit(start, history);
         assertTrue(learner.loss(fitted, history) < learner.loss(start, history));
         int correct = 0;
         for (int t = 0; t < 50; t++) {
-            double withP = learner.responseReward(fitted, rows(r, d, 5, property));
-            double without = learner.responseReward(fitted, rows(r, d, 5, null));
+            double withP = learner.responseReward(fitted, features(r, d, property));
+            double without = learner.responseReward(fitted, features(r, d, null));
             if (withP > without) correct++;
         }
         assertTrue(correct >= 45, "held-out responses with P ranked first only " + correct + "/50 times");
     }
 
-    private static float[][] rows(SplittableRandom r, int d, int n, float[] shift) {
-        float[][] out = new float[n][d];
-        for (int p = 0; p < n; p++) {
-            for (int i = 0; i < d; i++) out[p][i] = (float) RewardNetwork.gaussian(r) + (shift == null ? 0 : 0.7f * shift[i]);
-        }
+    private static float[] features(SplittableRandom r, int d, float[] shift) {
+        float[] out = new float[d];
+        for (int i = 0; i < d; i++) out[i] = (float) RewardNetwork.gaussian(r) + (shift == null ? 0 : 0.7f * shift[i]);
         return out;
     }
 }

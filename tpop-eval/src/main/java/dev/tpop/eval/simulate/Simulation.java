@@ -11,6 +11,7 @@ import dev.tpop.core.session.PendingPair;
 import dev.tpop.core.session.UserSession;
 import dev.tpop.eval.report.Progress;
 import dev.tpop.eval.user.SimulatedUser;
+import dev.tpop.eval.user.TextStats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -71,7 +72,7 @@ public final class Simulation {
         DuelingDecoder greedy = new DuelingDecoder(backend, featurizer, config.with("omega", 0.0));
         List<String> baseTexts = new ArrayList<>();
         List<Double> baseScores = new ArrayList<>();
-        RewardNetwork untrained = RewardNetwork.initialize(featurizer.dimension(), config.hiddenUnits(), config.seed());
+        RewardNetwork untrained = RewardNetwork.initialize(featurizer, config.hiddenUnits(), config.seed());
         for (String q : plan.heldOut()) {
             String text = greedy.generate(q, untrained).text();
             baseTexts.add(text);
@@ -118,19 +119,20 @@ public final class Simulation {
     private SimulationResult.Checkpoint score(Plan plan, SimulatedUser user, UserSession session, List<String> texts,
                                               int round, Progress progress) {
         List<Double> scores = new ArrayList<>();
-        double words = 0;
+        double words = 0, repetition = 0;
         for (String q : plan.heldOut()) {
             ArmResponse answer = session.generate(q);
             texts.add(answer.text());
             scores.add(user.score(q, answer.text()));
-            words += answer.text().isBlank() ? 0 : answer.text().trim().split("\\s+").length;
+            words += TextStats.wordCount(answer.text());
+            repetition += TextStats.repetitionRate(answer.text(), 3);
             progress.step();
         }
         double m = mean(scores);
         double var = 0;
         for (double s : scores) var += (s - m) * (s - m);
         double se = scores.size() > 1 ? Math.sqrt(var / (scores.size() - 1) / scores.size()) : 0;
-        return new SimulationResult.Checkpoint(round, m, se, scores, words / scores.size());
+        return new SimulationResult.Checkpoint(round, m, se, scores, words / scores.size(), repetition / scores.size());
     }
 
     private static double mean(List<Double> xs) {

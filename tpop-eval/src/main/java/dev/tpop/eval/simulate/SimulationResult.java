@@ -26,8 +26,12 @@ public record SimulationResult(
         String startedAt,
         double seconds) {
 
-    /** Held-out score after {@code round} rounds; {@code scores} are per held-out prompt. */
-    public record Checkpoint(int round, double meanScore, double standardError, List<Double> scores, double meanWords) {}
+    /**
+     * Held-out score after {@code round} rounds; {@code scores} are per held-out prompt;
+     * {@code meanRepetition} is the mean share of repeated word 3-grams (degeneration shows here).
+     */
+    public record Checkpoint(int round, double meanScore, double standardError, List<Double> scores, double meanWords,
+                             double meanRepetition) {}
 
     /** One held-out prompt answered by the base model and by the personalized exploit arm at the end. */
     public record Example(String query, String base, String personalized, double baseScore, double personalizedScore) {}

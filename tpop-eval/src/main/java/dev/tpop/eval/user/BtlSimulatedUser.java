@@ -17,6 +17,13 @@ import java.util.random.RandomGeneratorFactory;
  * <p>Draws come from a seeded {@link RandomGenerator} (L64X128MixRandom), so a run is reproducible
  * from its seed; {@link #prefer} is synchronized so concurrent callers still see one sequence.
  * {@link Preference#BOTH_BAD} is never returned: a score defines no absolute "bad".
+ *
+ * <p>Choices follow the user's {@link #utility}, which is the attribute {@link #score} minus
+ * {@value #DEGENERATION_WEIGHT} times the share of repeated word 3-grams: like a person (or the
+ * GPT-4o judge of the papers), a simulated user never prefers a looping, degenerate answer just
+ * because it happens to score well on one attribute (a word-count user would otherwise reward
+ * "word word word" loops). {@link #score} stays the pure attribute judge; evaluations report the
+ * repetition rate beside it.
  */
 public abstract class BtlSimulatedUser implements SimulatedUser {
     private final String attribute;
@@ -42,16 +49,24 @@ public abstract class BtlSimulatedUser implements SimulatedUser {
         return temperature;
     }
 
+    /** Weight of the repetition penalty in {@link #utility}. */
+    public static final double DEGENERATION_WEIGHT = 2.0;
+
+    /** What this user's choices maximize: the attribute score, less a penalty for degenerate loops. */
+    public final double utility(String query, String response) {
+        return score(query, response) - DEGENERATION_WEIGHT * TextStats.repetitionRate(response, 3);
+    }
+
     /** P(first preferred) under this user's noise; 0, 1/2 or 1 at temperature 0. */
     public final double probabilityFirst(String query, String a, String b) {
-        double diff = score(query, a) - score(query, b);
+        double diff = utility(query, a) - utility(query, b);
         if (temperature == 0) return diff > 0 ? 1.0 : diff < 0 ? 0.0 : 0.5;
         return sigmoid(diff / temperature);
     }
 
     @Override
     public final Preference prefer(String query, String a, String b) {
-        double diff = score(query, a) - score(query, b);
+        double diff = utility(query, a) - utility(query, b);
         if (temperature == 0) {
             return diff > 0 ? Preference.FIRST : diff < 0 ? Preference.SECOND : Preference.TIE;
         }

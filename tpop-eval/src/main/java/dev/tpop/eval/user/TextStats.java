@@ -116,4 +116,18 @@ public final class TextStats {
         }
         return n;
     }
+
+    /**
+     * Share of repeated word n-grams: {@code 1 - distinct / total}. 0 for text without repeats, near 1
+     * for degenerate loops; strong steering can trade fluency for an attribute, and this makes that
+     * visible next to the attribute score.
+     */
+    public static double repetitionRate(String text, int n) {
+        List<String> words = normalizedWords(text);
+        int total = words.size() - n + 1;
+        if (total <= 0) return 0.0;
+        Set<String> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < total; i++) distinct.add(String.join(" ", words.subList(i, i + n)));
+        return 1.0 - (double) distinct.size() / total;
+    }
 }

@@ -35,30 +35,30 @@ class DirectionOnRealResponsesTest {
 
     @Test
     void rewardLearnsTheUsersDirection() {
-        TpopConfig config = TpopConfig.defaults().with("maxNewTokens", 96).with("nu", 25.0);
+        TpopConfig config = TpopConfig.defaults().with("maxNewTokens", 96).with("nu", 3.0);
         DuelingDecoder d = Personalizer.withBackend(TestModel.backend(), config).decoder();
         SimulatedUser concise = SimulatedUsers.create("concise", 0.0, 1);
-        RewardNetwork start = RewardNetwork.initialize(d.featurizer().dimension(), config.hiddenUnits(), 0);
+        RewardNetwork start = RewardNetwork.initialize(d.featurizer(), config.hiddenUnits(), 0);
         UncertaintyModel v = UncertaintyModel.initial(start.lastLayerDimension(), 1.0, 32);
         List<Comparison> user = new ArrayList<>(), inverted = new ArrayList<>();
         for (String q : TRAIN) {
-            Duel duel = d.duel(q, start, v); // strong exploration makes the two answers differ
+            Duel duel = d.duel(q, start, v); // exploration (nu = 3) makes the two answers differ
             double label = concise.prefer(q, duel.exploit().text(), duel.explore().text()).label();
             if (label == 0.5) continue;
             user.add(new Comparison(duel.exploit().features(), duel.explore().features(), label));
             inverted.add(new Comparison(duel.exploit().features(), duel.explore().features(), 1 - label));
         }
         assertTrue(user.size() >= 10, "too few answer pairs that the user could tell apart: " + user.size());
-        BtlLearner learner = new BtlLearner(d.featurizer().aggregation(), config.lambda(), 300, 0.02, start.theta());
+        BtlLearner learner = new BtlLearner(config.lambda(), 300, 0.02, start.theta());
         RewardNetwork learned = learner.refit(start, user);
         RewardNetwork opposite = learner.refit(start, inverted);
         int agree = 0, oppositeAgrees = 0, pairs = 0;
         for (String q : HELD_OUT) {
             Duel duel = d.duel(q, start, v);
-            double s1 = concise.score(q, duel.exploit().text()), s2 = concise.score(q, duel.explore().text());
-            if (s1 == s2) continue;
+            double truth = concise.prefer(q, duel.exploit().text(), duel.explore().text()).label();
+            if (truth == 0.5) continue;
             pairs++;
-            boolean firstPreferred = s1 > s2;
+            boolean firstPreferred = truth == 1.0;
             double gap = learner.responseReward(learned, duel.exploit().features())
                     - learner.responseReward(learned, duel.explore().features());
             double gapOpposite = learner.responseReward(opposite, duel.exploit().features())
