@@ -1,0 +1,112 @@
+package dev.tpop.server;
+
+import dev.tpop.core.Personalizer;
+import dev.tpop.core.backend.LocalBackend;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code tpop serve}: the HTTP face of tpop on the in-process engine. Wires the store, the user
+ * registry, authentication and the routes, and maps every failure to a JSON error (4xx for anything a
+ * client did, a bare 500 without internals otherwise). Requests are logged by method and path only:
+ * bodies and headers carry prompts and keys, which never reach a log.
+ */
+public final class TpopServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("tpop.server");
+
+    private final ServerConfig config;
+    private final UserStore store;
+    private final UserRegistry users;
+    private final Javalin app;
+
+    /** A server on {@code backend} (which it does not close: tests share one model) and {@code store} (which it closes). */
+    public TpopServer(ServerConfig config, LocalBackend backend, UserStore store) {
+        this.config = config;
+        this.store = store;
+        Personalizer personalizer = Personalizer.withBackend(backend, config.tpop());
+        this.users = new UserRegistry(store, personalizer.decoder());
+        Authenticator auth = new Authenticator(config.adminKey(), store);
+        RequestLimits limits = new RequestLimits(backend.modelId(), backend.vocabularySize(), config.tpop().maxNewTokens(),
+                Math.min(config.maxTokensLimit(), backend.model().config().contextLength()), config.maxPromptChars());
+        ChatRoutes chat = new ChatRoutes(auth, users, personalizer, backend, limits);
+        CompletionRoutes completions = new CompletionRoutes(auth, backend, limits);
+        NativeRoutes tpop = new NativeRoutes(auth, store, users, limits, config.tpop().topK());
+        String index = resource("index.html");
+        String openapi = resource("openapi.json");
+        this.app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.useVirtualThreads = true;
+            c.http.maxRequestSize = 64L * 1024 * 1024;
+            c.router.ignoreTrailingSlashes = true;
+        });
+        app.get("/", ctx -> ctx.html(index));
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
+        app.get("/v1/models", chat::models);
+        app.post("/v1/chat/completions", chat::chat);
+        app.post("/v1/completions", completions::complete);
+        app.post("/v1/tpop/users", tpop::createUser);
+        app.get("/v1/tpop/users", tpop::listUsers);
+        app.get("/v1/tpop/users/{user}", tpop::status);
+        app.get("/v1/tpop/me", tpop::me);
+        app.delete("/v1/tpop/users/{user}", tpop::delete);
+        app.get("/v1/tpop/users/{user}/state", tpop::exportState);
+        app.put("/v1/tpop/users/{user}/state", tpop::importState);
+        app.post("/v1/tpop/pairs", tpop::createPair);
+        app.post("/v1/tpop/pairs/{pair}/feedback", tpop::feedback);
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, ApiException.badRequest(e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path() + " failed", e);
+            error(ctx, new ApiException(500, "internal_error", "internal error; the server log has the details"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, ApiException.notFound("no_such_route", "no route " + ctx.method() + " " + ctx.path() + "; see /openapi.json"));
+            }
+        });
+        app.error(405, ctx -> error(ctx, new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        app.after(ctx -> {
+            if (ctx.method() != HandlerType.GET || ctx.statusCode() >= 400) {
+                LOG.log(System.Logger.Level.INFO, ctx.method() + " " + ctx.endpointHandlerPath() + " -> " + ctx.statusCode());
+            }
+        });
+    }
+
+    /** Starts listening; returns the port (the bound one when the config says 0). */
+    public int start() {
+        app.start(config.host(), config.port());
+        return app.port();
+    }
+
+    public int port() { return app.port(); }
+
+    public UserRegistry users() { return users; }
+
+    @Override
+    public void close() {
+        app.stop();
+        users.close();
+        store.close();
+    }
+
+    private static void error(Context ctx, ApiException e) {
+        ctx.status(e.status());
+        var err = Json.newObject();
+        err.putObject("error").put("message", e.getMessage()).put("type", e.type()).put("code", e.code()).putNull("param");
+        Json.respond(ctx, err);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TpopServer.class.getResourceAsStream("/tpop-server/" + name)) {
+            if (in == null) throw new IllegalStateException("resource /tpop-server/" + name + " missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
