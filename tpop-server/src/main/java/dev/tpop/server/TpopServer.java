@@ -65,7 +65,8 @@ public final class TpopServer implements AutoCloseable {
             error(ctx, new ApiException(500, "internal_error", "internal error; the server log has the details"));
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) { // Javalin's own "Endpoint ... not found" text
                 error(ctx, ApiException.notFound("no_such_route", "no route " + ctx.method() + " " + ctx.path() + "; see /openapi.json"));
             }
         });
