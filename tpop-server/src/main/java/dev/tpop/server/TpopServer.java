@@ -4,11 +4,14 @@ import dev.tpop.core.Personalizer;
 import dev.tpop.core.backend.LocalBackend;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code tpop serve}: the HTTP face of tpop on the in-process engine. Wires the store, the user
@@ -23,6 +26,7 @@ public final class TpopServer implements AutoCloseable {
     private final UserStore store;
     private final UserRegistry users;
     private final Javalin app;
+    private final List<String> routes = new ArrayList<>();
 
     /** A server on {@code backend} (which it does not close: tests share one model) and {@code store} (which it closes). */
     public TpopServer(ServerConfig config, LocalBackend backend, UserStore store) {
@@ -44,20 +48,20 @@ public final class TpopServer implements AutoCloseable {
             c.http.maxRequestSize = 64L * 1024 * 1024;
             c.router.ignoreTrailingSlashes = true;
         });
-        app.get("/", ctx -> ctx.html(index));
-        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
-        app.get("/v1/models", chat::models);
-        app.post("/v1/chat/completions", chat::chat);
-        app.post("/v1/completions", completions::complete);
-        app.post("/v1/tpop/users", tpop::createUser);
-        app.get("/v1/tpop/users", tpop::listUsers);
-        app.get("/v1/tpop/users/{user}", tpop::status);
-        app.get("/v1/tpop/me", tpop::me);
-        app.delete("/v1/tpop/users/{user}", tpop::delete);
-        app.get("/v1/tpop/users/{user}/state", tpop::exportState);
-        app.put("/v1/tpop/users/{user}/state", tpop::importState);
-        app.post("/v1/tpop/pairs", tpop::createPair);
-        app.post("/v1/tpop/pairs/{pair}/feedback", tpop::feedback);
+        route(HandlerType.GET, "/", ctx -> ctx.html(index));
+        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
+        route(HandlerType.GET, "/v1/models", chat::models);
+        route(HandlerType.POST, "/v1/chat/completions", chat::chat);
+        route(HandlerType.POST, "/v1/completions", completions::complete);
+        route(HandlerType.POST, "/v1/tpop/users", tpop::createUser);
+        route(HandlerType.GET, "/v1/tpop/users", tpop::listUsers);
+        route(HandlerType.GET, "/v1/tpop/users/{user}", tpop::status);
+        route(HandlerType.GET, "/v1/tpop/me", tpop::me);
+        route(HandlerType.DELETE, "/v1/tpop/users/{user}", tpop::delete);
+        route(HandlerType.GET, "/v1/tpop/users/{user}/state", tpop::exportState);
+        route(HandlerType.PUT, "/v1/tpop/users/{user}/state", tpop::importState);
+        route(HandlerType.POST, "/v1/tpop/pairs", tpop::createPair);
+        route(HandlerType.POST, "/v1/tpop/pairs/{pair}/feedback", tpop::feedback);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, ApiException.badRequest(e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
@@ -76,6 +80,14 @@ public final class TpopServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, ctx.method() + " " + ctx.endpointHandlerPath() + " -> " + ctx.statusCode());
             }
         });
+    }
+
+    /** Every route as "METHOD /path", in registration order (the OpenAPI test checks each is documented). */
+    public List<String> routes() { return List.copyOf(routes); }
+
+    private void route(HandlerType method, String path, Handler handler) {
+        app.addHttpHandler(method, path, handler);
+        routes.add(method + " " + path);
     }
 
     /** Starts listening; returns the port (the bound one when the config says 0). */

@@ -1,10 +1,13 @@
 package dev.tpop.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +41,14 @@ class CrashRestartTest {
             PersistenceTest.waitForRefit(gina);
             assertTrue(gina.get("/v1/tpop/me").json().get("theta_version").asLong() >= 1,
                     "theta is (re)fitted on the recovered history");
+        }
+        try (Stream<Path> logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".err")).toList()) {
+                String text = Files.readString(log);
+                assertTrue(text.contains("/v1/tpop/pairs"), "the log has the requests");
+                assertFalse(text.contains(key) || text.contains(TestServers.ADMIN_KEY) || text.contains("Name a flower"),
+                        "no keys and no prompts in the server log");
+            }
         }
     }
 }
