@@ -7,6 +7,8 @@ import dev.tpop.core.Personalizer;
 import dev.tpop.core.TpopConfig;
 import dev.tpop.core.backend.LocalBackend;
 import dev.tpop.core.duel.ArmResponse;
+import dev.tpop.core.duel.DuelingDecoder;
+import dev.tpop.core.reward.RewardNetwork;
 import dev.tpop.core.session.PendingPair;
 import dev.tpop.llm.chat.ChatMessage;
 import dev.tpop.llm.tokenizer.Utf8StreamDecoder;
@@ -86,45 +88,57 @@ final class ChatRoutes {
         if (user != null && personalized) {
             users.session(user); // 404 for an unknown user before any work
             TpopConfig c = personalizer.config().withOverrides(Map.of("maxNewTokens", maxTokens, "topK", topK));
-            ArmResponse answer = personalizer.decoder(c).generate(query, users.session(user).rewardState().theta());
+            DuelingDecoder decoder = personalizer.decoder(c);
+            RewardNetwork theta = users.session(user).rewardState().theta();
+            if (stream) {
+                TokenStream out = new TokenStream(ctx, id);
+                ArmResponse answer = decoder.generate(query, theta, out::accept);
+                out.finish(answer.endedByEos());
+                return;
+            }
+            ArmResponse answer = decoder.generate(query, theta);
             int prompt = promptTokens(List.of(ChatMessage.user(query)));
-            if (stream) streamFinished(ctx, id, answer.tokens(), answer.endedByEos());
-            else Json.respond(ctx, (completion(id, answer.text(), answer.endedByEos(), prompt, answer.tokens().length)));
+            Json.respond(ctx, completion(id, answer.text(), answer.endedByEos(), prompt, answer.tokens().length));
             return;
         }
         int[] prompt = backend.promptTokens(messages.messages());
         if (stream) {
-            SseStream sse = new SseStream(ctx);
-            Utf8StreamDecoder text = new Utf8StreamDecoder(backend.tokenizer());
-            sse.send(chunk(id, Json.newObject().put("role", "assistant").put("content", ""), null));
-            GreedyDecoder.Result r = greedy.decode(prompt, maxTokens, topK, (token, next) -> {
-                if (backend.endOfSequenceIds().contains(token)) return;
-                String delta = text.accept(token);
-                if (!delta.isEmpty()) sse.send(chunk(id, Json.newObject().put("content", delta), null));
-            });
-            String rest = text.flush();
-            if (!rest.isEmpty()) sse.send(chunk(id, Json.newObject().put("content", rest), null));
-            sse.send(chunk(id, Json.newObject(), r.endedByEos() ? "stop" : "length"));
-            sse.done();
+            TokenStream out = new TokenStream(ctx, id);
+            GreedyDecoder.Result r = greedy.decode(prompt, maxTokens, topK, (token, next) -> out.accept(token));
+            out.finish(r.endedByEos());
             return;
         }
         GreedyDecoder.Result r = greedy.decode(prompt, maxTokens, topK, null);
-        Json.respond(ctx, (completion(id, textOf(r.tokens()), r.endedByEos(), prompt.length, r.tokens().length)));
+        Json.respond(ctx, completion(id, textOf(r.tokens()), r.endedByEos(), prompt.length, r.tokens().length));
     }
 
-    /** Streams an answer that is already decoded, token by token; the deltas join to exactly its text. */
-    private void streamFinished(Context ctx, String id, int[] tokens, boolean endedByEos) {
-        SseStream sse = new SseStream(ctx);
-        Utf8StreamDecoder text = new Utf8StreamDecoder(backend.tokenizer());
-        sse.send(chunk(id, Json.newObject().put("role", "assistant").put("content", ""), null));
-        for (int t : withoutEos(tokens)) {
-            String delta = text.accept(t);
+    /**
+     * An answer streamed as it is decoded: one chunk per token that completes text (a token ending
+     * inside a UTF-8 character waits for the next one), so the deltas join to exactly the answer.
+     */
+    private final class TokenStream {
+        private final SseStream sse;
+        private final String id;
+        private final Utf8StreamDecoder text = new Utf8StreamDecoder(backend.tokenizer());
+
+        TokenStream(Context ctx, String id) {
+            this.sse = new SseStream(ctx);
+            this.id = id;
+            sse.send(chunk(id, Json.newObject().put("role", "assistant").put("content", ""), null));
+        }
+
+        void accept(int token) {
+            if (backend.endOfSequenceIds().contains(token)) return;
+            String delta = text.accept(token);
             if (!delta.isEmpty()) sse.send(chunk(id, Json.newObject().put("content", delta), null));
         }
-        String rest = text.flush();
-        if (!rest.isEmpty()) sse.send(chunk(id, Json.newObject().put("content", rest), null));
-        sse.send(chunk(id, Json.newObject(), endedByEos ? "stop" : "length"));
-        sse.done();
+
+        void finish(boolean endedByEos) {
+            String rest = text.flush();
+            if (!rest.isEmpty()) sse.send(chunk(id, Json.newObject().put("content", rest), null));
+            sse.send(chunk(id, Json.newObject(), endedByEos ? "stop" : "length"));
+            sse.done();
+        }
     }
 
     private int[] withoutEos(int[] tokens) {
