@@ -3,6 +3,7 @@ package dev.tpop.server;
 import dev.tpop.core.Personalizer;
 import dev.tpop.core.backend.LocalBackend;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -43,56 +44,60 @@ public final class TpopServer implements AutoCloseable {
         String index = resource("index.html");
         String openapi = resource("openapi.json");
         this.app = Javalin.create(c -> {
-            c.showJavalinBanner = false;
-            c.useVirtualThreads = true;
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.concurrency.useVirtualThreads = true;
             c.http.maxRequestSize = 64L * 1024 * 1024;
             c.router.ignoreTrailingSlashes = true;
-        });
-        route(HandlerType.GET, "/", ctx -> ctx.html(index));
-        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
-        route(HandlerType.GET, "/v1/models", chat::models);
-        route(HandlerType.POST, "/v1/chat/completions", chat::chat);
-        route(HandlerType.POST, "/v1/completions", completions::complete);
-        route(HandlerType.POST, "/v1/tpop/users", tpop::createUser);
-        route(HandlerType.GET, "/v1/tpop/users", tpop::listUsers);
-        route(HandlerType.GET, "/v1/tpop/users/{user}", tpop::status);
-        route(HandlerType.GET, "/v1/tpop/me", tpop::me);
-        route(HandlerType.DELETE, "/v1/tpop/users/{user}", tpop::delete);
-        route(HandlerType.GET, "/v1/tpop/users/{user}/state", tpop::exportState);
-        route(HandlerType.PUT, "/v1/tpop/users/{user}/state", tpop::importState);
-        route(HandlerType.POST, "/v1/tpop/pairs", tpop::createPair);
-        route(HandlerType.POST, "/v1/tpop/pairs/{pair}/feedback", tpop::feedback);
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, ApiException.badRequest(e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path() + " failed", e);
-            error(ctx, new ApiException(500, "internal_error", "internal error; the server log has the details"));
-        });
-        app.error(404, ctx -> {
-            String type = ctx.res().getContentType();
-            if (type == null || !type.startsWith("application/json")) { // Javalin's own "Endpoint ... not found" text
-                error(ctx, ApiException.notFound("no_such_route", "no route " + ctx.method() + " " + ctx.path() + "; see /openapi.json"));
-            }
-        });
-        app.error(405, ctx -> error(ctx, new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
-        app.after(ctx -> {
-            if (ctx.method() != HandlerType.GET || ctx.statusCode() >= 400) {
-                LOG.log(System.Logger.Level.INFO, ctx.method() + " " + ctx.endpointHandlerPath() + " -> " + ctx.statusCode());
-            }
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            RoutesConfig r = c.routes;
+            route(r, HandlerType.GET, "/", ctx -> ctx.html(index));
+            route(r, HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
+            route(r, HandlerType.GET, "/v1/models", chat::models);
+            route(r, HandlerType.POST, "/v1/chat/completions", chat::chat);
+            route(r, HandlerType.POST, "/v1/completions", completions::complete);
+            route(r, HandlerType.POST, "/v1/tpop/users", tpop::createUser);
+            route(r, HandlerType.GET, "/v1/tpop/users", tpop::listUsers);
+            route(r, HandlerType.GET, "/v1/tpop/users/{user}", tpop::status);
+            route(r, HandlerType.GET, "/v1/tpop/me", tpop::me);
+            route(r, HandlerType.DELETE, "/v1/tpop/users/{user}", tpop::delete);
+            route(r, HandlerType.GET, "/v1/tpop/users/{user}/state", tpop::exportState);
+            route(r, HandlerType.PUT, "/v1/tpop/users/{user}/state", tpop::importState);
+            route(r, HandlerType.POST, "/v1/tpop/pairs", tpop::createPair);
+            route(r, HandlerType.POST, "/v1/tpop/pairs/{pair}/feedback", tpop::feedback);
+            r.exception(ApiException.class, (e, ctx) -> error(ctx, e));
+            r.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, ApiException.badRequest(e.getMessage())));
+            r.exception(Exception.class, (e, ctx) -> {
+                LOG.log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path() + " failed", e);
+                error(ctx, new ApiException(500, "internal_error", "internal error; the server log has the details"));
+            });
+            r.error(404, ctx -> {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) { // Javalin's own "Endpoint ... not found" text
+                    error(ctx, ApiException.notFound("no_such_route", "no route " + ctx.method() + " " + ctx.path() + "; see /openapi.json"));
+                }
+            });
+            r.error(405, ctx -> error(ctx, new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+            r.after(ctx -> {
+                if (ctx.method() != HandlerType.GET || ctx.statusCode() >= 400) {
+                    LOG.log(System.Logger.Level.INFO, ctx.method() + " " + routeOf(ctx) + " -> " + ctx.statusCode());
+                }
+            });
         });
     }
 
     /** Every route as "METHOD /path", in registration order (the OpenAPI test checks each is documented). */
     public List<String> routes() { return List.copyOf(routes); }
 
-    private void route(HandlerType method, String path, Handler handler) {
-        app.addHttpHandler(method, path, handler);
+    private void route(RoutesConfig r, HandlerType method, String path, Handler handler) {
+        r.addHttpHandler(method, path, handler);
         routes.add(method + " " + path);
     }
 
     /** Starts listening; returns the port (the bound one when the config says 0). */
     public int start() {
-        app.start(config.host(), config.port());
+        app.start();
         return app.port();
     }
 
@@ -105,6 +110,16 @@ public final class TpopServer implements AutoCloseable {
         app.stop();
         users.close();
         store.close();
+    }
+
+    /** The matched route pattern (ids stay out of the log), or "(no route)". */
+    private static String routeOf(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().lastHttpEndpoint();
+            return endpoint == null ? "(no route)" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "(no route)";
+        }
     }
 
     private static void error(Context ctx, ApiException e) {
