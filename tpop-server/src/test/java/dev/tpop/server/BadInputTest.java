@@ -61,6 +61,10 @@ class BadInputTest {
         // short enough for the character limit, too long for the model's context with the answer
         String longPrompt = "lorem ipsum dolor ".repeat(1800);
         refused(bob.post("/v1/completions", "{\"model\":\"tpop\",\"prompt\":\"" + longPrompt + "\",\"max_tokens\":8}"), 400, "context");
+        String longChat = "{\"model\":\"tpop\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"" + longPrompt + "\"}]";
+        refused(bob.post("/v1/chat/completions", longChat + "}"), 400, "context");
+        refused(bob.post("/v1/chat/completions", longChat + ",\"tpop\":{\"duel\":true}}"), 400, "context");
+        refused(bob.post("/v1/tpop/pairs", "{\"prompt\":\"" + longPrompt + "\"}"), 400, "context");
     }
 
     @Test
