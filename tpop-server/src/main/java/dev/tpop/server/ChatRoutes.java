@@ -58,7 +58,7 @@ final class ChatRoutes {
         limits.checkModel(req);
         ChatMessages messages = ChatMessages.parse(req);
         String query = messages.lastUserMessage();
-        for (ChatMessage m : messages.messages()) limits.checkPrompt(m.content().isEmpty() ? " " : m.content());
+        limits.checkLength(messages.messages().stream().mapToInt(m -> m.content().length()).sum());
         int maxTokens = limits.maxTokens(req);
         int topK = limits.topK(req, "top_k", personalizer.config().topK());
         if (topK < 1) throw ApiException.badRequest("'top_k' must be at least 1");

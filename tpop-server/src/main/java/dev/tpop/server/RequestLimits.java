@@ -58,8 +58,13 @@ final class RequestLimits {
 
     void checkPrompt(String prompt) {
         if (prompt == null || prompt.isBlank()) throw ApiException.badRequest("the prompt is empty: ask something");
-        if (prompt.length() > maxPromptChars) {
-            throw ApiException.badRequest("the prompt is " + prompt.length() + " characters; this server accepts at most " + maxPromptChars);
+        checkLength(prompt.length());
+    }
+
+    /** Refuses prompts (all messages together) longer than the server accepts, before any tokenizing. */
+    void checkLength(int chars) {
+        if (chars > maxPromptChars) {
+            throw ApiException.badRequest("the prompt is " + chars + " characters; this server accepts at most " + maxPromptChars);
         }
     }
 }

@@ -72,6 +72,13 @@ class OpenAiClientTest {
     }
 
     @Test
+    void aConversationWithAnEmptySystemMessageIsServed() {
+        ChatCompletionCreateParams p = ChatCompletionCreateParams.builder().model("tpop").addSystemMessage("")
+                .addUserMessage("Hi.").addAssistantMessage("Hello!").addUserMessage("Name a fruit.").maxCompletionTokens(4).build();
+        assertFalse(client.chat().completions().create(p).choices().get(0).message().content().orElseThrow().isBlank());
+    }
+
+    @Test
     void modelsListsTheServedModel() {
         List<Model> models = client.models().list().data();
         assertEquals(1, models.size());
