@@ -80,7 +80,9 @@ public final class UserRegistry implements AutoCloseable {
         UserSession s = session(userId);
         synchronized (s) {
             FeedbackResult r = s.feedback(pairId, preference);
-            if (!r.duplicate()) persist(s, new UserStore.FeedbackRecord(pairId, preference.name(), System.currentTimeMillis()));
+            // a repeat is stored too if the first attempt's commit failed (its reply was an error, the client retried)
+            boolean stored = r.duplicate() && store.feedback(userId).stream().anyMatch(f -> f.pairId().equals(pairId));
+            if (!stored) persist(s, new UserStore.FeedbackRecord(pairId, preference.name(), System.currentTimeMillis()));
             return r;
         }
     }

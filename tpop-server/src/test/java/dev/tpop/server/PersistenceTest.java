@@ -66,6 +66,22 @@ class PersistenceTest {
     }
 
     @Test
+    void feedbackIsAcknowledgedWithoutWaitingForTheRefit() {
+        // a refit long enough to be surely running when the acknowledgement comes back
+        try (TpopServer server = TestServers.start(dir, TestServers.config().with("refitEpochs", 20_000))) {
+            Http admin = new Http(server.port(), TestServers.ADMIN_KEY);
+            Http hank = admin.as(admin.createUser("hank"));
+            String p = pair(hank, "Name a fish.");
+            JsonNode ack = hank.post("/v1/tpop/pairs/" + p + "/feedback", "{\"preference\":\"1\"}").json();
+            assertEquals(1, ack.get("rounds").asInt());
+            assertEquals(0, ack.get("theta_version").asLong(), "acknowledged before the refit finished");
+            assertTrue(ack.get("refit_in_progress").asBoolean());
+            waitForRefit(hank);
+            assertEquals(1, hank.get("/v1/tpop/me").json().get("theta_version").asLong());
+        }
+    }
+
+    @Test
     void exportImportAndDelete() {
         try (TpopServer server = TestServers.start(dir)) {
             Http admin = new Http(server.port(), TestServers.ADMIN_KEY);

@@ -36,7 +36,11 @@ final class TestServers {
 
     /** A started server whose SQLite file is {@code dir/tpop.db}. */
     static TpopServer start(Path dir) {
-        ServerConfig c = ServerConfig.of(0, dir.resolve("tpop.db"), ADMIN_KEY, config());
+        return start(dir, config());
+    }
+
+    static TpopServer start(Path dir, TpopConfig tpop) {
+        ServerConfig c = ServerConfig.of(0, dir.resolve("tpop.db"), ADMIN_KEY, tpop);
         TpopServer s = new TpopServer(c, backend(), new SqliteUserStore(c.database()));
         s.start();
         return s;
