@@ -53,10 +53,22 @@ public final class DuelingDecoder {
 
     /** The personalized answer: the exploit arm alone (after personalization only it is used). */
     public ArmResponse generate(String query, RewardNetwork theta) {
-        return decode(query, theta, null, 1).exploit();
+        return decode(query, theta, null, 1, null).exploit();
+    }
+
+    /**
+     * {@link #generate(String, RewardNetwork)} that also reports each token id as soon as it is chosen
+     * (an end-of-sequence id included), so a server can stream the answer while it is decoded.
+     */
+    public ArmResponse generate(String query, RewardNetwork theta, java.util.function.IntConsumer onToken) {
+        return decode(query, theta, null, 1, onToken).exploit();
     }
 
     private Duel decode(String query, RewardNetwork theta, UncertaintyModel uncertainty, int arms) {
+        return decode(query, theta, uncertainty, arms, null);
+    }
+
+    private Duel decode(String query, RewardNetwork theta, UncertaintyModel uncertainty, int arms, java.util.function.IntConsumer onExploitToken) {
         requireQuery(query);
         int rewardInputs = featurizer.aggregation().rewardInputs(featurizer.dimension());
         if (theta.inputDimension() != rewardInputs) {
@@ -85,6 +97,7 @@ public final class DuelingDecoder {
                     }
                     arm.append(next.tokenIds()[pick], c.tokenRows[pick], c.inputs[pick], c.gradients[pick]);
                     chosen[a] = next.tokenIds()[pick];
+                    if (a == 0 && onExploitToken != null) onExploitToken.accept(chosen[a]);
                     if (endOfSequence.contains(chosen[a]) || arm.length == config.maxNewTokens()) arm.finished = true;
                 }
                 boolean anyLive = false;

@@ -82,8 +82,24 @@ public final class UserSession implements AutoCloseable {
 
     /** Decodes both arms for {@code query} and remembers the pair until it is answered. */
     public PendingPair duel(String query) {
+        return duel(query, decoder);
+    }
+
+    /**
+     * Like {@link #duel(String)} with another answer length and top-k (an API request's
+     * {@code max_tokens} and {@code top_k}). Only these two change: the featurizer stays this
+     * session's, so the pair's features and gradients are comparable with the rest of the history.
+     */
+    public PendingPair duel(String query, int maxNewTokens, int topK) {
+        TpopConfig c = decoder.config();
+        if (c.maxNewTokens() == maxNewTokens && c.topK() == topK) return duel(query, decoder);
+        TpopConfig other = c.withOverrides(Map.of("maxNewTokens", maxNewTokens, "topK", topK));
+        return duel(query, new DuelingDecoder(decoder.backend(), decoder.featurizer(), other));
+    }
+
+    private PendingPair duel(String query, DuelingDecoder with) {
         RewardState s = state.get();
-        Duel duel = decoder.duel(query, s.theta(), s.uncertainty());
+        Duel duel = with.duel(query, s.theta(), s.uncertainty());
         PendingPair pair = new PendingPair(UUID.randomUUID().toString(), query, duel, s.version(), System.currentTimeMillis());
         synchronized (this) {
             pending.put(pair.id(), pair);
