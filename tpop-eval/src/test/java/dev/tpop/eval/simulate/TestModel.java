@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The default model for eval tests, loaded once per JVM. A missing model fails the tests, never skips them. */
-final class TestModel {
+public final class TestModel {
     private static LocalBackend backend;
 
     private TestModel() {}
 
-    static synchronized LocalBackend backend() {
+    public static synchronized LocalBackend backend() {
         if (backend == null) {
             Path p = Path.of(System.getProperty("tpop.model.cache", System.getProperty("user.home") + "/.cache/tpop/models"),
                     "SmolLM2-135M-Instruct.Q4_1.gguf");
