@@ -19,7 +19,8 @@ import java.util.Locale;
  * @param seeds          T-POP seeds (reward init, feature projection, user noise); baselines are deterministic
  * @param attributes     simulated users / preference sentences
  * @param baselines      any of Base, Pref, BS16, LA, Amulet
- * @param exploitOnlyAblation whether to run the no-exploration ablation ({@link TpopRun.Variant#EXPLOIT_ONLY})
+ * @param ablationSeeds  the no-exploration ablation ({@link TpopRun.Variant#EXPLOIT_ONLY}) runs for the first
+ *                       this many seeds (0 = off); it costs about as much as T-POP itself
  * @param localJudge     whether the local model judges T-POP against each baseline (position-swapped)
  * @param userNoise      BTL temperature of the simulated user's choices during learning
  * @param laRatio        LA's ratio (2.0, the Amulet code's default)
@@ -27,7 +28,7 @@ import java.util.Locale;
  */
 public record EvalPreset(String name, List<String> promptSets, int trainPerSet, int heldOutPerSet, long splitSeed,
                          int maxNewTokens, List<Integer> rounds, List<Long> seeds, List<String> attributes,
-                         List<String> baselines, boolean exploitOnlyAblation, boolean localJudge, double userNoise,
+                         List<String> baselines, int ablationSeeds, boolean localJudge, double userNoise,
                          double laRatio, double laTopP) {
 
     public static final List<String> SHARED_SETS = List.of("personal_preference_eval_preference_data.json",
@@ -47,6 +48,7 @@ public record EvalPreset(String name, List<String> promptSets, int trainPerSet, 
         if (maxNewTokens < 1) throw new IllegalArgumentException("maxNewTokens must be >= 1");
         if (rounds.isEmpty() || rounds.get(0) < 0) throw new IllegalArgumentException("rounds must be >= 0 and not empty");
         if (seeds.isEmpty()) throw new IllegalArgumentException("need at least one seed");
+        if (ablationSeeds < 0 || ablationSeeds > seeds.size()) throw new IllegalArgumentException("ablation seeds must be in 0.." + seeds.size());
         if (attributes.isEmpty()) throw new IllegalArgumentException("need at least one attribute");
         for (String b : baselines) {
             if (!ALL_BASELINES.contains(b)) throw new IllegalArgumentException("unknown baseline '" + b + "'; valid: " + ALL_BASELINES);
@@ -55,21 +57,21 @@ public record EvalPreset(String name, List<String> promptSets, int trainPerSet, 
 
     /**
      * CI: 2 sets x (2 train + 1 held-out) prompts, 16 tokens, T in {0, 2, 4}, 3 seeds, the concise user,
-     * all five baselines, the exploit-only ablation and the local judge.
+     * all five baselines, the exploit-only ablation for every seed and the local judge.
      */
     public static EvalPreset smoke() {
         return new EvalPreset("smoke", SHARED_SETS.subList(0, 2), 2, 1, 0, 16, List.of(0, 2, 4), List.of(0L, 1L, 2L),
-                List.of("concise"), ALL_BASELINES, true, true, 0.1, 2.0, 1.0);
+                List.of("concise"), ALL_BASELINES, 3, true, 0.1, 2.0, 1.0);
     }
 
     /**
      * About an hour on 2 cores for SmolLM2-135M: the four shared sets x (15 train + 2 held-out) prompts
-     * (60 train, 8 held-out), 32 tokens, T in {0, 10, 20, 40, 60}, 3 seeds, the four headline
-     * attributes, all baselines, the exploit-only ablation and the local judge.
+     * (60 train, 8 held-out), 24 tokens, T in {0, 10, 20, 40, 60}, 3 seeds, the four headline
+     * attributes, all baselines, the exploit-only ablation for seed 0 and the local judge.
      */
     public static EvalPreset paper() {
-        return new EvalPreset("paper", SHARED_SETS, 15, 2, 0, 32, List.of(0, 10, 20, 40, 60), List.of(0L, 1L, 2L),
-                HEADLINE_ATTRIBUTES, ALL_BASELINES, true, true, 0.1, 2.0, 1.0);
+        return new EvalPreset("paper", SHARED_SETS, 15, 2, 0, 24, List.of(0, 10, 20, 40, 60), List.of(0L, 1L, 2L),
+                HEADLINE_ATTRIBUTES, ALL_BASELINES, 1, true, 0.1, 2.0, 1.0);
     }
 
     public static EvalPreset named(String name) {

@@ -52,7 +52,7 @@ public final class EvalReport {
                 if (best == null || v > s.meanScore(a, best)) best = b;
             }
             double t = s.meanScore(a, EvalSummary.TPOP);
-            md.append(fmt(t)).append(" +/- ").append(fmt(sd(s.cells(a, EvalSummary.TPOP)))).append(" |");
+            md.append(fmt(t)).append(String.format(Locale.ROOT, " +/- %.3f |", sd(s.cells(a, EvalSummary.TPOP))));
             double bv = best == null ? Double.NaN : s.meanScore(a, best);
             md.append(String.format(Locale.ROOT, " %+.1f%% vs %s |%n", 100 * (t - bv) / Math.abs(bv), best));
         }
@@ -68,8 +68,8 @@ public final class EvalReport {
         md.append("\n## Ablations (held-out score, mean over seeds)\n\n");
         md.append("T = 0 is the frozen, untrained reward. No explore: the second answer of each duel is the base model's greedy")
                 .append(" answer instead of the UCB explore arm.\n\n| attribute | T-POP (T=").append(p.finalRounds()).append(") |");
-        boolean ablation = p.exploitOnlyAblation();
-        if (ablation) md.append(" no explore (T=").append(p.finalRounds()).append(") |");
+        boolean ablation = p.ablationSeeds() > 0;
+        if (ablation) md.append(" no explore (T=").append(p.finalRounds()).append(", ").append(p.ablationSeeds()).append(" seed(s)) |");
         for (int r : p.rounds()) md.append(" T=").append(r).append(r == 0 ? " (frozen)" : "").append(" |");
         md.append("\n|---|---|").append(ablation ? "---|" : "").append("---|".repeat(p.rounds().size())).append('\n');
         for (String a : p.attributes()) {

@@ -65,9 +65,8 @@ public final class Evaluation {
         TreeSet<Integer> sweep = new TreeSet<>(preset.rounds());
         int h = prompts.heldOut().size();
         long perTpop = sweep.last() + (long) sweep.size() * h;
-        int variants = preset.exploitOnlyAblation() ? 2 : 1;
         long total = preset.attributes().size() * ((long) preset.baselines().size() * h * (1 + judges.size())
-                + (long) preset.seeds().size() * variants * perTpop);
+                + (long) (preset.seeds().size() + preset.ablationSeeds()) * perTpop);
         try (Progress progress = Progress.start("tpop eval " + preset.name(), total)) {
             for (String attribute : preset.attributes()) {
                 SimulatedUser scorer = SimulatedUsers.create(attribute, 0, 0);
@@ -81,8 +80,9 @@ public final class Evaluation {
                     baselineCells.put(name, r);
                 }
                 List<MethodResult> tpop = new ArrayList<>();
-                for (long seed : preset.seeds()) {
-                    for (TpopRun.Variant v : variants == 2 ? TpopRun.Variant.values() : new TpopRun.Variant[] {TpopRun.Variant.FULL}) {
+                for (int i = 0; i < preset.seeds().size(); i++) {
+                    long seed = preset.seeds().get(i);
+                    for (TpopRun.Variant v : i < preset.ablationSeeds() ? TpopRun.Variant.values() : new TpopRun.Variant[] {TpopRun.Variant.FULL}) {
                         String method = v == TpopRun.Variant.FULL ? EvalSummary.TPOP : EvalSummary.TPOP_EXPLOIT_ONLY;
                         MethodResult r = cell(CellStore.key(model, attribute, method, "s" + seed), MethodResult.class, perTpop,
                                 progress, () -> tpop(model, attribute, method, v, seed, scorer, sweep, progress));
