@@ -79,6 +79,15 @@ public final class EvalReport {
             md.append('\n');
         }
 
+        md.append("\nRepetition of T-POP's held-out answers by T (share of repeated 3-grams, mean over seeds):\n\n| attribute |");
+        for (int r : p.rounds()) md.append(" T=").append(r).append(" |");
+        md.append("\n|---|").append("---|".repeat(p.rounds().size())).append('\n');
+        for (String a : p.attributes()) {
+            md.append("| ").append(a).append(" |");
+            for (int i = 0; i < p.rounds().size(); i++) md.append(fmt(checkpointRepetition(s.cells(a, EvalSummary.TPOP), i))).append(" |");
+            md.append('\n');
+        }
+
         md.append("\n## Win rates of T-POP (wins / ties / losses over held-out prompts)\n\n");
         md.append("| judge | attribute |");
         for (String b : p.baselines()) md.append(" vs ").append(b).append(" |");
@@ -136,6 +145,12 @@ public final class EvalReport {
     private static double checkpointMean(List<MethodResult> cells, int i) {
         List<Double> xs = new ArrayList<>();
         for (MethodResult c : cells) if (c.checkpoints().size() > i) xs.add(c.checkpoints().get(i).meanScore());
+        return MethodResult.mean(xs);
+    }
+
+    private static double checkpointRepetition(List<MethodResult> cells, int i) {
+        List<Double> xs = new ArrayList<>();
+        for (MethodResult c : cells) if (c.checkpoints().size() > i) xs.add(c.checkpoints().get(i).repetition());
         return MethodResult.mean(xs);
     }
 
