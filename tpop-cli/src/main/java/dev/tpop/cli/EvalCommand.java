@@ -68,6 +68,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--noise", paramLabel = "TEMP", description = "BTL temperature of the simulated user while T-POP learns.")
     Double noise;
 
+    @Option(names = "--la-ratio", paramLabel = "R", description = "LA's ratio. Default 2.0 (the Amulet code's).")
+    Double laRatio;
+
+    @Option(names = "--la-top-p", paramLabel = "P",
+            description = "Restrict LA's choice to the top-p nucleus of the preference prompt's distribution (as the original LA code). Default 1 = off.")
+    Double laTopP;
+
     @Option(names = "--ablation-seeds", paramLabel = "N",
             description = "Run the no-exploration ablation for the first N seeds (0 = skip it). Default: the preset's.")
     Integer ablationSeeds;
@@ -123,6 +130,6 @@ public final class EvalCommand implements Callable<Integer> {
                 attributes != null ? attributes.stream().map(String::strip).toList() : b.attributes(),
                 methods != null ? methods.stream().map(String::strip).toList() : b.baselines(),
                 ablationSeeds != null ? ablationSeeds : Math.min(b.ablationSeeds(), s.size()), b.localJudge() && !noLocalJudge,
-                noise != null ? noise : b.userNoise(), b.laRatio(), b.laTopP());
+                noise != null ? noise : b.userNoise(), laRatio != null ? laRatio : b.laRatio(), laTopP != null ? laTopP : b.laTopP());
     }
 }

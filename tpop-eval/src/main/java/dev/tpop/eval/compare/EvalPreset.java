@@ -68,6 +68,10 @@ public record EvalPreset(String name, List<String> promptSets, int trainPerSet, 
      * About an hour on 2 cores for SmolLM2-135M: the four shared sets x (15 train + 2 held-out) prompts
      * (60 train, 8 held-out), 24 tokens, T in {0, 10, 20, 40, 60}, 3 seeds, the four headline
      * attributes, all baselines, the exploit-only ablation for seed 0 and the local judge.
+     * Measured for one attribute on the 2-core machine shared with two other jobs: baselines 179 s (BS16
+     * 90 s of it), T-POP 231 s per seed, local judge about 200 s; so about 80-90 minutes for four
+     * attributes under that contention, about an hour on two free cores. {@code --ablation-seeds 0
+     * --no-local-judge} saves about a quarter.
      */
     public static EvalPreset paper() {
         return new EvalPreset("paper", SHARED_SETS, 15, 2, 0, 24, List.of(0, 10, 20, 40, 60), List.of(0L, 1L, 2L),

@@ -22,7 +22,7 @@ public final class EvalReport {
 
     private EvalReport() {}
 
-    /** Writes report.md and curve-ATTRIBUTE.png files into {@code dir}; returns the report's path. */
+    /** Writes report.md, summary.json and curve-ATTRIBUTE.png files into {@code dir}; returns the report's path. */
     public static Path write(EvalSummary s, Path dir) throws IOException {
         Files.createDirectories(dir);
         StringBuilder md = new StringBuilder();
@@ -111,6 +111,7 @@ public final class EvalReport {
         }
         md.append("## Configuration\n\n```json\n").append(JSON.writeValueAsString(p)).append("\n```\n\nT-POP config (seed varies):\n\n```json\n")
                 .append(JSON.writeValueAsString(s.tpopConfig())).append("\n```\n");
+        JSON.writeValue(dir.resolve("summary.json").toFile(), s);
         Path report = dir.resolve("report.md");
         Files.writeString(report, md.toString());
         return report;

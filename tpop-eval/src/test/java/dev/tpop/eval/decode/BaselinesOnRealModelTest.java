@@ -44,6 +44,14 @@ class BaselinesOnRealModelTest {
     }
 
     @Test
+    void aTinyNucleusLeavesLaOnlyThePreferencePromptsGreedyToken() {
+        LocalBackend m = TestModel.backend();
+        Generation pref = GreedyStrategy.pref(m, ATTR, 8).generate(Q);
+        Generation la = ContrastiveStrategy.linearAlignment(m, ATTR, 5.0, 1e-9, 8).generate(Q);
+        assertArrayEquals(pref.tokens(), la.tokens());
+    }
+
+    @Test
     void bs16RunsSixteenBeamsInTheEngineAndBeatsOrTiesPrefOnLengthNormalizedLogProb() {
         LocalBackend m = TestModel.backend();
         int max = 12;
