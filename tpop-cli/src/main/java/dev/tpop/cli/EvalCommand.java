@@ -16,6 +16,7 @@ import dev.tpop.eval.user.SimulatedUsers;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ import picocli.CommandLine.Option;
 public final class EvalCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL",
+            description = "Several models (comma-separated, as for --model), evaluated one after the other into one report.")
+    List<String> models;
 
     @Option(names = "--preset", defaultValue = "smoke", description = "smoke or paper. Default: ${DEFAULT-VALUE}.")
     String presetName;
@@ -103,20 +108,25 @@ public final class EvalCommand implements Callable<Integer> {
         TpopConfig config = engine.config(0);
         Path dir = out != null ? out : Path.of("results", "eval", preset.name());
         PrintStream o = System.out;
-        try (Personalizer p = Personalizer.local(engine.model, config)) {
-            Map<String, PairwiseJudge> judges = new LinkedHashMap<>();
-            judges.put("score", new ScoreJudge());
-            if (preset.localJudge() && p.backend() instanceof LocalBackend local) judges.put("local", new LocalLlmJudge(local));
-            if (judgeUrl != null) judges.put("remote", new OpenAiJudge(judgeUrl, System.getenv(judgeKeyEnv), judgeModel));
-            o.printf("tpop eval (%s): model %s, attributes %s, %d train / %d held-out prompts, T sweep %s, seeds %s -> %s%n",
-                    preset.name(), p.backend().modelId(), preset.attributes(), prompts.train().size(), prompts.heldOut().size(),
-                    preset.rounds(), preset.seeds(), dir);
-            EvalSummary summary = new Evaluation(preset, prompts, p.backend(), config, judges, dir).run();
-            Path report = EvalReport.write(summary, dir);
-            o.printf("%d cells computed, %d reused; %.0f s%n", summary.computed(), summary.reused(), summary.seconds());
-            o.println(Files.readString(report).lines().takeWhile(l -> !l.startsWith("## Repetition")).reduce("", (a, b) -> a + b + "\n"));
-            o.println("wrote " + report);
+        List<String> specs = models != null ? models : List.of(engine.model);
+        List<EvalSummary> runs = new ArrayList<>();
+        for (String spec : specs) {
+            try (Personalizer p = Personalizer.local(spec, config)) {
+                Map<String, PairwiseJudge> judges = new LinkedHashMap<>();
+                judges.put("score", new ScoreJudge());
+                if (preset.localJudge() && p.backend() instanceof LocalBackend local) judges.put("local", new LocalLlmJudge(local));
+                if (judgeUrl != null) judges.put("remote", new OpenAiJudge(judgeUrl, System.getenv(judgeKeyEnv), judgeModel));
+                o.printf("tpop eval (%s): model %s, attributes %s, %d train / %d held-out prompts, T sweep %s, seeds %s -> %s%n",
+                        preset.name(), p.backend().modelId(), preset.attributes(), prompts.train().size(), prompts.heldOut().size(),
+                        preset.rounds(), preset.seeds(), dir);
+                EvalSummary summary = new Evaluation(preset, prompts, p.backend(), config, judges, dir).run();
+                o.printf("%s: %d cells computed, %d reused; %.0f s%n", summary.model(), summary.computed(), summary.reused(), summary.seconds());
+                runs.add(summary);
+            }
         }
+        Path report = EvalReport.write(runs, dir);
+        o.println(Files.readString(report).lines().takeWhile(l -> !l.startsWith("## Repetition")).reduce("", (a, b) -> a + b + "\n"));
+        o.println("wrote " + report);
         return 0;
     }
 

@@ -14,107 +14,143 @@ import java.util.Locale;
 /**
  * The report of an evaluation as {@code report.md}, shaped like the papers' tables (rows model x
  * attribute, columns methods, plus T-POP's relative gain over the strongest baseline), with
- * repetition, ablation and win-rate tables, one learning-curve PNG per attribute (mean and one
- * standard deviation over seeds), and the configuration, seeds and date it ran with.
+ * repetition, ablation and win-rate tables, one learning-curve PNG per model and attribute (mean and
+ * one standard deviation over seeds), and the configuration, seeds and date it ran with.
  */
 public final class EvalReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EvalReport() {}
 
-    /** Writes report.md, summary.json and curve-ATTRIBUTE.png files into {@code dir}; returns the report's path. */
     public static Path write(EvalSummary s, Path dir) throws IOException {
+        return write(List.of(s), dir);
+    }
+
+    /**
+     * Writes report.md, summary.json and curve-ATTRIBUTE[-MODEL].png files into {@code dir}; one run per
+     * model, all with the same preset. Returns the report's path.
+     */
+    public static Path write(List<EvalSummary> runs, Path dir) throws IOException {
+        if (runs.isEmpty()) throw new IllegalArgumentException("nothing to report");
         Files.createDirectories(dir);
+        EvalPreset p = runs.get(0).preset();
+        EvalSummary first = runs.get(0);
         StringBuilder md = new StringBuilder();
-        EvalPreset p = s.preset();
         md.append("# tpop eval: ").append(p.name()).append(" preset\n\n");
-        md.append("- date: ").append(s.finishedAt()).append('\n');
-        md.append("- model: ").append(s.model()).append('\n');
-        md.append("- prompts: ").append(s.prompts().train().size()).append(" train, ").append(s.prompts().heldOut().size())
-                .append(" held-out (disjoint) from ").append(String.join(", ", s.prompts().sources().stream()
+        md.append("- date: ").append(runs.get(runs.size() - 1).finishedAt()).append('\n');
+        md.append("- models: ").append(String.join(", ", runs.stream().map(EvalSummary::model).toList())).append('\n');
+        md.append("- prompts: ").append(first.prompts().train().size()).append(" train, ").append(first.prompts().heldOut().size())
+                .append(" held-out (disjoint) from ").append(String.join(", ", first.prompts().sources().stream()
                         .map(x -> Path.of(x).getFileName().toString()).toList())).append('\n');
         md.append("- T-POP: T = ").append(p.finalRounds()).append(" rounds, seeds ").append(p.seeds())
                 .append(", simulated-user noise (BTL temperature) ").append(p.userNoise()).append('\n');
         md.append("- answers: at most ").append(p.maxNewTokens()).append(" tokens; LA ratio ").append(p.laRatio())
                 .append(", LA top-p ").append(p.laTopP()).append("; Amulet T=60, alpha=2, lambda=2, eta=10; BS16 length-normalized\n");
-        md.append(String.format(Locale.ROOT, "- cells: %d computed, %d reused from an earlier run; %.0f s%n%n", s.computed(), s.reused(), s.seconds()));
+        for (EvalSummary s : runs) {
+            md.append(String.format(Locale.ROOT, "- %s: %d cells computed, %d reused from an earlier run; %.0f s%n",
+                    s.model(), s.computed(), s.reused(), s.seconds()));
+        }
 
-        md.append("## Held-out attribute score (higher is better)\n\n");
+        md.append("\n## Held-out attribute score (higher is better)\n\n");
         md.append("Noise-free score of each attribute's simulated user, mean over held-out prompts; T-POP: mean +/- sd over seeds.")
                 .append(" Gain: (T-POP - strongest baseline) / |strongest baseline|.\n\n");
         header(md, p, true);
-        for (String a : p.attributes()) {
-            md.append("| ").append(s.model()).append(" | ").append(a).append(" |");
-            String best = null;
-            for (String b : p.baselines()) {
-                double v = s.meanScore(a, b);
-                md.append(fmt(v)).append(" |");
-                if (best == null || v > s.meanScore(a, best)) best = b;
+        for (EvalSummary s : runs) {
+            for (String a : p.attributes()) {
+                md.append("| ").append(s.model()).append(" | ").append(a).append(" |");
+                String best = null;
+                for (String b : p.baselines()) {
+                    double v = s.meanScore(a, b);
+                    md.append(fmt(v)).append(" |");
+                    if (best == null || v > s.meanScore(a, best)) best = b;
+                }
+                double t = s.meanScore(a, EvalSummary.TPOP);
+                md.append(fmt(t)).append(String.format(Locale.ROOT, " +/- %.3f |", sd(s.cells(a, EvalSummary.TPOP))));
+                if (best == null) {
+                    md.append(" - |\n");
+                } else {
+                    double bv = s.meanScore(a, best);
+                    md.append(String.format(Locale.ROOT, " %+.1f%% vs %s |%n", 100 * (t - bv) / Math.abs(bv), best));
+                }
             }
-            double t = s.meanScore(a, EvalSummary.TPOP);
-            md.append(fmt(t)).append(String.format(Locale.ROOT, " +/- %.3f |", sd(s.cells(a, EvalSummary.TPOP))));
-            double bv = best == null ? Double.NaN : s.meanScore(a, best);
-            md.append(String.format(Locale.ROOT, " %+.1f%% vs %s |%n", 100 * (t - bv) / Math.abs(bv), best));
         }
 
         md.append("\n## Repetition (share of repeated word 3-grams per answer; lower is better)\n\n");
         header(md, p, false);
-        for (String a : p.attributes()) {
-            md.append("| ").append(s.model()).append(" | ").append(a).append(" |");
-            for (String b : p.baselines()) md.append(fmt(s.meanRepetition(a, b))).append(" |");
-            md.append(fmt(s.meanRepetition(a, EvalSummary.TPOP))).append(" |\n");
+        for (EvalSummary s : runs) {
+            for (String a : p.attributes()) {
+                md.append("| ").append(s.model()).append(" | ").append(a).append(" |");
+                for (String b : p.baselines()) md.append(fmt(s.meanRepetition(a, b))).append(" |");
+                md.append(fmt(s.meanRepetition(a, EvalSummary.TPOP))).append(" |\n");
+            }
         }
 
+        ablations(md, runs, p);
+        winRates(md, runs, p);
+
+        md.append("\n## Learning curves\n\n");
+        for (EvalSummary s : runs) {
+            for (String a : p.attributes()) {
+                Path png = dir.resolve(runs.size() == 1 ? "curve-" + a + ".png" : "curve-" + a + "-" + CellStore.key(s.model()) + ".png");
+                plot(s, a, png);
+                md.append("![").append(s.model()).append(", ").append(a).append("](").append(png.getFileName()).append(")\n\n");
+            }
+        }
+        md.append("## Configuration\n\n```json\n").append(JSON.writeValueAsString(p)).append("\n```\n\nT-POP config (seed varies):\n\n```json\n")
+                .append(JSON.writeValueAsString(first.tpopConfig())).append("\n```\n");
+        JSON.writeValue(dir.resolve("summary.json").toFile(), runs);
+        Path report = dir.resolve("report.md");
+        Files.writeString(report, md.toString());
+        return report;
+    }
+
+    private static void ablations(StringBuilder md, List<EvalSummary> runs, EvalPreset p) {
         md.append("\n## Ablations (held-out score, mean over seeds)\n\n");
         md.append("T = 0 is the frozen, untrained reward. No explore: the second answer of each duel is the base model's greedy")
-                .append(" answer instead of the UCB explore arm.\n\n| attribute | T-POP (T=").append(p.finalRounds()).append(") |");
+                .append(" answer instead of the UCB explore arm.\n\n| model | attribute | T-POP (T=").append(p.finalRounds()).append(") |");
         boolean ablation = p.ablationSeeds() > 0;
         if (ablation) md.append(" no explore (T=").append(p.finalRounds()).append(", ").append(p.ablationSeeds()).append(" seed(s)) |");
         for (int r : p.rounds()) md.append(" T=").append(r).append(r == 0 ? " (frozen)" : "").append(" |");
-        md.append("\n|---|---|").append(ablation ? "---|" : "").append("---|".repeat(p.rounds().size())).append('\n');
-        for (String a : p.attributes()) {
-            md.append("| ").append(a).append(" |").append(fmt(s.meanScore(a, EvalSummary.TPOP))).append(" |");
-            if (ablation) md.append(fmt(s.meanScore(a, EvalSummary.TPOP_EXPLOIT_ONLY))).append(" |");
-            for (int i = 0; i < p.rounds().size(); i++) md.append(fmt(checkpointMean(s.cells(a, EvalSummary.TPOP), i))).append(" |");
-            md.append('\n');
-        }
-
-        md.append("\nRepetition of T-POP's held-out answers by T (share of repeated 3-grams, mean over seeds):\n\n| attribute |");
-        for (int r : p.rounds()) md.append(" T=").append(r).append(" |");
-        md.append("\n|---|").append("---|".repeat(p.rounds().size())).append('\n');
-        for (String a : p.attributes()) {
-            md.append("| ").append(a).append(" |");
-            for (int i = 0; i < p.rounds().size(); i++) md.append(fmt(checkpointRepetition(s.cells(a, EvalSummary.TPOP), i))).append(" |");
-            md.append('\n');
-        }
-
-        md.append("\n## Win rates of T-POP (wins / ties / losses over held-out prompts)\n\n");
-        md.append("| judge | attribute |");
-        for (String b : p.baselines()) md.append(" vs ").append(b).append(" |");
-        md.append("\n|---|---|").append("---|".repeat(p.baselines().size())).append('\n');
-        for (String judge : s.judgements().stream().map(JudgeResult::judge).distinct().toList()) {
+        md.append("\n|---|---|---|").append(ablation ? "---|" : "").append("---|".repeat(p.rounds().size())).append('\n');
+        for (EvalSummary s : runs) {
             for (String a : p.attributes()) {
-                md.append("| ").append(judge).append(" | ").append(a).append(" |");
-                for (String b : p.baselines()) {
-                    md.append(' ').append(s.judgements().stream().filter(j -> j.judge().equals(judge) && j.attribute().equals(a)
-                            && j.method().equals(b)).findFirst().map(j -> j.winRate().format()).orElse("-")).append(" |");
+                md.append("| ").append(s.model()).append(" | ").append(a).append(" |").append(fmt(s.meanScore(a, EvalSummary.TPOP))).append(" |");
+                if (ablation) md.append(fmt(s.meanScore(a, EvalSummary.TPOP_EXPLOIT_ONLY))).append(" |");
+                for (int i = 0; i < p.rounds().size(); i++) {
+                    md.append(fmt(checkpoint(s.cells(a, EvalSummary.TPOP), i, false))).append(" |");
                 }
                 md.append('\n');
             }
         }
-
-        md.append("\n## Learning curves\n\n");
-        for (String a : p.attributes()) {
-            Path png = dir.resolve("curve-" + a + ".png");
-            plot(s, a, png);
-            md.append("![").append(a).append("](").append(png.getFileName()).append(")\n\n");
+        md.append("\nRepetition of T-POP's held-out answers by T (share of repeated 3-grams, mean over seeds):\n\n| model | attribute |");
+        for (int r : p.rounds()) md.append(" T=").append(r).append(" |");
+        md.append("\n|---|---|").append("---|".repeat(p.rounds().size())).append('\n');
+        for (EvalSummary s : runs) {
+            for (String a : p.attributes()) {
+                md.append("| ").append(s.model()).append(" | ").append(a).append(" |");
+                for (int i = 0; i < p.rounds().size(); i++) md.append(fmt(checkpoint(s.cells(a, EvalSummary.TPOP), i, true))).append(" |");
+                md.append('\n');
+            }
         }
-        md.append("## Configuration\n\n```json\n").append(JSON.writeValueAsString(p)).append("\n```\n\nT-POP config (seed varies):\n\n```json\n")
-                .append(JSON.writeValueAsString(s.tpopConfig())).append("\n```\n");
-        JSON.writeValue(dir.resolve("summary.json").toFile(), s);
-        Path report = dir.resolve("report.md");
-        Files.writeString(report, md.toString());
-        return report;
+    }
+
+    private static void winRates(StringBuilder md, List<EvalSummary> runs, EvalPreset p) {
+        md.append("\n## Win rates of T-POP (wins / ties / losses over held-out prompts)\n\n");
+        md.append("| judge | model | attribute |");
+        for (String b : p.baselines()) md.append(" vs ").append(b).append(" |");
+        md.append("\n|---|---|---|").append("---|".repeat(p.baselines().size())).append('\n');
+        for (EvalSummary s : runs) {
+            for (String judge : s.judgements().stream().map(JudgeResult::judge).distinct().toList()) {
+                for (String a : p.attributes()) {
+                    md.append("| ").append(judge).append(" | ").append(s.model()).append(" | ").append(a).append(" |");
+                    for (String b : p.baselines()) {
+                        md.append(' ').append(s.judgements().stream().filter(j -> j.judge().equals(judge) && j.attribute().equals(a)
+                                && j.method().equals(b)).findFirst().map(j -> j.winRate().format()).orElse("-")).append(" |");
+                    }
+                    md.append('\n');
+                }
+            }
+        }
     }
 
     private static void header(StringBuilder md, EvalPreset p, boolean gain) {
@@ -137,21 +173,18 @@ public final class EvalReport {
             for (int i = 0; i < cells.size(); i++) {
                 bySeed[i] = cells.get(i).checkpoints().stream().mapToDouble(MethodResult.Checkpoint::meanScore).toArray();
             }
-            plot.add(Curve.overSeeds(method, rounds, bySeed));
+            plot.add(Curve.overSeeds(method + " (" + cells.size() + " seeds)", rounds, bySeed));
         }
         for (String b : p.baselines()) plot.addBaseline(b, s.meanScore(attribute, b));
         plot.writePng(png, 900, 540);
     }
 
-    private static double checkpointMean(List<MethodResult> cells, int i) {
+    /** Mean over seeds of checkpoint i's score (or repetition). */
+    private static double checkpoint(List<MethodResult> cells, int i, boolean repetition) {
         List<Double> xs = new ArrayList<>();
-        for (MethodResult c : cells) if (c.checkpoints().size() > i) xs.add(c.checkpoints().get(i).meanScore());
-        return MethodResult.mean(xs);
-    }
-
-    private static double checkpointRepetition(List<MethodResult> cells, int i) {
-        List<Double> xs = new ArrayList<>();
-        for (MethodResult c : cells) if (c.checkpoints().size() > i) xs.add(c.checkpoints().get(i).repetition());
+        for (MethodResult c : cells) {
+            if (c.checkpoints().size() > i) xs.add(repetition ? c.checkpoints().get(i).repetition() : c.checkpoints().get(i).meanScore());
+        }
         return MethodResult.mean(xs);
     }
 

@@ -29,8 +29,8 @@ import java.util.function.Supplier;
  * T-POP learns first, on training prompts only, from a simulated user, once per seed. Each
  * (attribute, method, seed) and each (judge, attribute, method) is a cell persisted by {@link CellStore}
  * as soon as it finishes; a rerun into the same folder skips finished cells, so an interrupted run
- * resumes and nothing finished is ever recomputed. The folder remembers its configuration and refuses
- * to mix cells of a different one.
+ * resumes and nothing finished is ever recomputed. The folder remembers each model's configuration and
+ * refuses to mix cells of a different one; several models may share a folder (cells are keyed by model).
  */
 public final class Evaluation {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -162,7 +162,7 @@ public final class Evaluation {
         fingerprint.put("heldOut", prompts.heldOut());
         fingerprint.put("train", prompts.train());
         fingerprint.put("judges", judges.keySet());
-        Path f = out.resolve("eval-config.json");
+        Path f = out.resolve("eval-config-" + CellStore.key(backend.modelId()) + ".json");
         try {
             Files.createDirectories(out);
             String now = JSON.writeValueAsString(fingerprint);
