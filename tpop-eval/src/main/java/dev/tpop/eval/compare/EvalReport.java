@@ -88,6 +88,8 @@ public final class EvalReport {
         ablations(md, runs, p);
         winRates(md, runs, p);
 
+        examples(md, runs, p);
+
         md.append("\n## Learning curves\n\n");
         for (EvalSummary s : runs) {
             for (String a : p.attributes()) {
@@ -151,6 +153,30 @@ public final class EvalReport {
                 }
             }
         }
+    }
+
+    /** Every method's answer to the first held-out prompt, so degenerate text is visible next to its score. */
+    private static void examples(StringBuilder md, List<EvalSummary> runs, EvalPreset p) {
+        md.append("\n## Example answers (first held-out prompt; T-POP: first seed, T=").append(p.finalRounds()).append(")\n");
+        List<String> methods = new ArrayList<>(p.baselines());
+        methods.add(EvalSummary.TPOP);
+        for (EvalSummary s : runs) {
+            for (String a : p.attributes()) {
+                md.append("\n**").append(s.model()).append(", ").append(a).append("**: ")
+                        .append(oneLine(s.prompts().heldOut().get(0))).append("\n\n");
+                for (String m : methods) {
+                    List<MethodResult> cells = s.cells(a, m);
+                    if (cells.isEmpty() || cells.get(0).texts().isEmpty()) continue;
+                    md.append("- ").append(m).append(String.format(Locale.ROOT, " (%.3f): ", cells.get(0).scores().get(0)))
+                            .append(oneLine(cells.get(0).texts().get(0))).append('\n');
+                }
+            }
+        }
+    }
+
+    private static String oneLine(String text) {
+        String t = text.replaceAll("\\s+", " ").replace("|", "\\|").strip();
+        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
     }
 
     private static void header(StringBuilder md, EvalPreset p, boolean gain) {

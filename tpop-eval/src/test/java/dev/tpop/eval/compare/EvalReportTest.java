@@ -28,6 +28,7 @@ class EvalReportTest {
         assertTrue(md.contains("| m2 | concise | -4.000 | -2.000 | -1.000 +/- 0.100 | +50.0% vs LA |"), md);
         assertTrue(md.contains("| m1 | concise | -0.500 | -0.600 | -0.800 | -0.500 |"), md); // ablation: T-POP, no explore, T=0, T=10
         assertTrue(md.contains("| m2 | concise | 1 / 0 / 0 (100%) | 0 / 1 / 0 (0%) |"), md);
+        assertTrue(md.contains("- T-POP (-0.600): answer"), md); // example answers with their scores
         assertTrue(Files.size(dir.resolve("curve-concise-m1.png")) > 1000);
         assertTrue(Files.isRegularFile(dir.resolve("summary.json")));
     }
