@@ -57,7 +57,8 @@ public record EvalPreset(String name, List<String> promptSets, int trainPerSet, 
 
     /**
      * CI: 2 sets x (2 train + 1 held-out) prompts, 16 tokens, T in {0, 2, 4}, 3 seeds, the concise user,
-     * all five baselines, the exploit-only ablation for every seed and the local judge.
+     * all five baselines, the exploit-only ablation for every seed and the local judge. Measured: 83-141 s
+     * on the shared 2-core machine (21 cells).
      */
     public static EvalPreset smoke() {
         return new EvalPreset("smoke", SHARED_SETS.subList(0, 2), 2, 1, 0, 16, List.of(0, 2, 4), List.of(0L, 1L, 2L),

@@ -49,6 +49,12 @@ public final class EvalReport {
         for (EvalSummary s : runs) {
             md.append(String.format(Locale.ROOT, "- %s: %d cells computed, %d reused from an earlier run; %.0f s%n",
                     s.model(), s.computed(), s.reused(), s.seconds()));
+            md.append("- compute time per method when its cells were computed (all attributes and seeds):");
+            for (String m : s.methods().stream().map(MethodResult::method).distinct().toList()) {
+                double sec = s.methods().stream().filter(r -> r.method().equals(m)).mapToDouble(MethodResult::seconds).sum();
+                md.append(String.format(Locale.ROOT, " %s %.0f s;", m, sec));
+            }
+            md.append('\n');
         }
 
         md.append("\n## Held-out attribute score (higher is better)\n\n");

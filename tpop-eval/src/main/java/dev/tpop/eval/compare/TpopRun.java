@@ -30,6 +30,9 @@ import java.util.SortedSet;
  * explore arm, so the user never sees an answer chosen for what it would teach; the reward is refit by
  * the same {@link BtlLearner} as a session's (same lambda, anchor, epochs, learning rate). With nu = 0
  * a T-POP duel's two arms would be identical and teach nothing, which is why nu = 0 is not used here.
+ * Note what this ablation exposes: whenever the exploit answer equals the base answer (as it does at
+ * the start, when the untrained reward rarely overturns the base model's top token), the duel carries
+ * no information, so without exploration learning can stall at the base model.
  */
 public final class TpopRun {
     public enum Variant { FULL, EXPLOIT_ONLY }
