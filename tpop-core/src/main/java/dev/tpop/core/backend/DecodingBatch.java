@@ -17,6 +17,15 @@ public interface DecodingBatch extends AutoCloseable {
      */
     void advance(int[] tokens);
 
+    /**
+     * The full next-token logit vector of sequence {@code index} (a fresh copy, length = the
+     * vocabulary). Decoding rules that combine whole distributions (Linear Alignment, Amulet) need
+     * every token, not the top-k; a remote backend that only returns top-k cannot offer this.
+     */
+    default float[] logits(int index) {
+        throw new UnsupportedOperationException("this backend returns only the top-k next tokens, not full logits");
+    }
+
     /** Replaces the sequences by copies of the given ones (beam search re-selects beams this way). */
     default void reorder(int[] sourceIndices) {
         throw new UnsupportedOperationException("this backend cannot reorder sequences");

@@ -115,6 +115,11 @@ public final class LocalBackend implements DecodingBackend {
         }
 
         @Override
+        public float[] logits(int index) {
+            return outs[index].logits().clone();
+        }
+
+        @Override
         public void advance(int[] tokens) {
             List<Sequence> live = new ArrayList<>();
             List<Integer> which = new ArrayList<>();

@@ -6,12 +6,12 @@ import dev.tpop.core.backend.LocalBackend;
 import dev.tpop.llm.ModelLocator;
 
 /** The default model for eval tests, loaded once per JVM. A missing model fails the tests, never skips them. */
-final class TestModel {
+public final class TestModel {
     private static LocalBackend backend;
 
     private TestModel() {}
 
-    static synchronized LocalBackend backend() {
+    public static synchronized LocalBackend backend() {
         if (backend == null) {
             try {
                 backend = LocalBackend.load(ModelLocator.resolve("default"));
