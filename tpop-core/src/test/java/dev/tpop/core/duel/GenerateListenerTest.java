@@ -16,7 +16,7 @@ class GenerateListenerTest {
     void listenerSeesEveryTokenOfTheAnswer() {
         TpopConfig config = RealModel.config(10);
         DuelingDecoder decoder = Personalizer.withBackend(RealModel.backend(), config).decoder();
-        RewardNetwork theta = RewardNetwork.initialize(decoder.featurizer().dimension(), config.hiddenUnits(), config.seed());
+        RewardNetwork theta = RewardNetwork.initialize(decoder.featurizer(), config.hiddenUnits(), config.seed());
         List<Integer> seen = new ArrayList<>();
         ArmResponse streamed = decoder.generate("Name a season.", theta, seen::add);
         assertArrayEquals(streamed.tokens(), seen.stream().mapToInt(Integer::intValue).toArray());

@@ -58,9 +58,8 @@ public final class TpopRun {
         DuelingDecoder greedy = new DuelingDecoder(backend, featurizer, config.with("omega", 0.0));
         Map<Preference, Integer> counts = new EnumMap<>(Preference.class);
         List<MethodResult.Checkpoint> checkpoints = new ArrayList<>();
-        RewardNetwork theta0 = RewardNetwork.initialize(featurizer.dimension(), config.hiddenUnits(), config.seed());
-        BtlLearner learner = new BtlLearner(featurizer.aggregation(), config.lambda(), config.refitEpochs(),
-                config.learningRate(), theta0.theta());
+        RewardNetwork theta0 = RewardNetwork.initialize(featurizer, config.hiddenUnits(), config.seed());
+        BtlLearner learner = new BtlLearner(config.lambda(), config.refitEpochs(), config.learningRate(), theta0.theta());
         RewardNetwork theta = theta0;
         List<Comparison> data = new ArrayList<>();
         try (UserSession session = UserSession.create("eval-" + noisyUser.attribute(), decoder)) {
