@@ -5,6 +5,7 @@ import dev.tpop.llm.Sequence;
 import dev.tpop.llm.StepOutput;
 import dev.tpop.llm.chat.ChatMessage;
 import dev.tpop.llm.chat.ChatTemplate;
+import dev.tpop.llm.chat.PromptEncoder;
 import dev.tpop.llm.tokenizer.Tokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,15 +61,7 @@ public final class LocalBackend implements DecodingBackend {
 
     /** Prompt token ids exactly as the model sees them (template, special tokens, BOS). */
     public int[] promptTokens(List<ChatMessage> messages) {
-        String rendered = template.render(messages, true);
-        int[] ids = tokenizer.encodeWithSpecialTokens(rendered);
-        if (tokenizer.addBos() && tokenizer.bosId() >= 0 && (ids.length == 0 || ids[0] != tokenizer.bosId())) {
-            int[] withBos = new int[ids.length + 1];
-            withBos[0] = tokenizer.bosId();
-            System.arraycopy(ids, 0, withBos, 1, ids.length);
-            ids = withBos;
-        }
-        return ids;
+        return new PromptEncoder(tokenizer, template).encode(messages);
     }
 
     @Override

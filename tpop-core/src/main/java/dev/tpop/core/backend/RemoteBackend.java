@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tpop.llm.chat.ChatMessage;
 import dev.tpop.llm.chat.ChatTemplate;
+import dev.tpop.llm.chat.PromptEncoder;
 import dev.tpop.llm.gguf.GgufFile;
 import dev.tpop.llm.tokenizer.Tokenizer;
 import java.io.IOException;
@@ -90,14 +91,7 @@ public final class RemoteBackend implements DecodingBackend {
 
     /** Prompt token ids exactly as {@link LocalBackend} builds them for the same model. */
     public int[] promptTokens(List<ChatMessage> messages) {
-        int[] ids = tokenizer.encodeWithSpecialTokens(template.render(messages, true));
-        if (tokenizer.addBos() && tokenizer.bosId() >= 0 && (ids.length == 0 || ids[0] != tokenizer.bosId())) {
-            int[] withBos = new int[ids.length + 1];
-            withBos[0] = tokenizer.bosId();
-            System.arraycopy(ids, 0, withBos, 1, ids.length);
-            ids = withBos;
-        }
-        return ids;
+        return new PromptEncoder(tokenizer, template).encode(messages);
     }
 
     @Override
