@@ -11,9 +11,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,12 +54,33 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!user.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("user name '" + user + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        if (!user.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}")) {
+            throw new IllegalArgumentException("user name '" + user + "' must be 1-64 letters, digits, '.', '_' or '-', not starting with '.'");
         }
         TpopConfig config = engine.config(seed);
         PrintStream out = System.out;
+        Files.createDirectories(stateDir); // fail now, before any answer could be lost
         Path stateFile = stateDir.resolve(user + ".tpop.json.gz");
+        // one chat per user at a time: a second process would overwrite the first one's answers
+        try (FileChannel lockFile = FileChannel.open(stateDir.resolve(user + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                throw new IllegalStateException("user '" + user + "' is already in a tpop chat elsewhere; finish that one first");
+            }
+            return chat(config, out, stateFile);
+        }
+    }
+
+    /** The lock, or null when another chat (this process or another) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private int chat(TpopConfig config, PrintStream out, Path stateFile) throws IOException {
         try (Personalizer p = Personalizer.local(engine.model, config);
              UserSession session = Files.exists(stateFile) ? UserSession.load(stateFile, p.decoder()) : UserSession.create(user, p.decoder())) {
             if (config.topK() > p.backend().vocabularySize()) {
@@ -81,6 +105,10 @@ public final class ChatCommand implements Callable<Integer> {
                     out.println(personalized ? "personalized mode: one answer from your reward" : "duel mode: two answers, you pick");
                     continue;
                 }
+                if (query.startsWith(":") && !query.equals(":status")) {
+                    out.println("unknown command " + query + " (commands: :p, :status, :q)");
+                    continue;
+                }
                 if (query.equals(":status")) {
                     out.printf("rounds %d, theta version %d, refit %s%n", session.rounds(), session.thetaVersion(),
                             session.refitInProgress() ? "running" : "idle");
@@ -97,12 +125,13 @@ public final class ChatCommand implements Callable<Integer> {
                 ArmResponse shownSecond = swap ? pair.duel().exploit() : pair.duel().explore();
                 out.println("\n[1] " + shownFirst.text());
                 out.println("\n[2] " + shownSecond.text());
-                Preference shown = askPreference(in, out);
-                if (shown == null) {
+                java.util.Optional<Preference> answer = askPreference(in, out);
+                if (answer == null) break; // :q or end of input: the pair stays unanswered
+                if (answer.isEmpty()) {
                     out.println("(skipped - nothing learned from this pair)");
                     continue;
                 }
-                Preference actual = swap ? swapArms(shown) : shown;
+                Preference actual = swap ? swapArms(answer.get()) : answer.get();
                 FeedbackResult result = session.feedback(pair.id(), actual);
                 session.save(stateFile);
                 out.printf("thanks - %d rounds learned (saved to %s)%n", result.rounds(), stateFile);
@@ -112,16 +141,18 @@ public final class ChatCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Preference askPreference(BufferedReader in, PrintStream out) throws IOException {
+    /** The person's answer as shown on screen; empty to skip the pair, null to quit (:q or end of input). */
+    private static java.util.Optional<Preference> askPreference(BufferedReader in, PrintStream out) throws IOException {
         while (true) {
-            out.print("which is better? [1/2/t(ie)/b(oth bad)/s(kip)] ");
+            out.print("which is better? [1/2/t(ie)/b(oth bad)/s(kip)/:q] ");
             out.flush();
             String a = in.readLine();
-            if (a == null || a.trim().equalsIgnoreCase("s")) return null;
+            if (a == null || a.trim().equals(":q")) return null;
+            if (a.trim().equalsIgnoreCase("s")) return java.util.Optional.empty();
             try {
-                return Preference.parse(a);
+                return java.util.Optional.of(Preference.parse(a));
             } catch (IllegalArgumentException e) {
-                out.println(e.getMessage());
+                out.println("please type 1, 2, t (tie), b (both bad), s (skip) or :q (quit)");
             }
         }
     }

@@ -78,6 +78,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintStream o = System.out;
         Path dir = out != null ? out : Path.of("results", "simulate",
                 attribute + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir); // fail now, not after the run, if the output folder cannot be made
         try (Personalizer p = Personalizer.local(engine.model, config)) {
             if (config.topK() > p.backend().vocabularySize()) {
                 o.printf("note: top-k %d is larger than the vocabulary; using %d%n", config.topK(), p.backend().vocabularySize());
@@ -101,13 +102,15 @@ public final class SimulateCommand implements Callable<Integer> {
         o.printf("Held-out %s score (higher is better), %d prompts:%n", r.attribute(), r.heldOutPrompts());
         o.printf("  %-24s %10.4f%n", "base greedy", r.baseScore());
         for (SimulationResult.Checkpoint c : r.checkpoints()) {
-            o.printf("  %-24s %10.4f  (+/- %.4f; %5.1f words/answer, %4.1f%% repeated 3-grams)%n",
-                    "exploit after " + c.round() + " rounds", c.meanScore(), c.standardError(), c.meanWords(),
+            o.printf("  %-24s %10.4f  (s.e. %.4f; %5.1f words/answer, %4.1f%% repeated 3-grams)%n",
+                    "exploit after " + c.round() + (c.round() == 1 ? " round" : " rounds"), c.meanScore(), c.standardError(), c.meanWords(),
                     100 * c.meanRepetition());
         }
         double delta = r.last().meanScore() - r.baseScore();
         o.printf("  personalized - base = %+.4f  (%s)%n", delta, delta > 0 ? "personalized is better" : "no gain");
-        o.printf("user choices: %s; %.0f s%n", r.preferenceCounts(), r.seconds());
+        java.util.Map<String, Integer> c = r.preferenceCounts();
+        o.printf("user chose the exploit arm %d times, the explore arm %d times (ties %d, both bad %d); %.0f s%n",
+                c.get("first"), c.get("second"), c.get("tie"), c.get("both_bad"), r.seconds());
         o.printf("wrote %s and %s%n", dir.resolve("result.json"), png);
     }
 }

@@ -94,5 +94,36 @@ class CommandLineTest {
         r = run("", "chat", "--user", "../etc", "--state-dir", dir.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("user name"), r.err());
+
+        Path notJson = dir.resolve("prompts.json");
+        Files.writeString(notJson, "not json at all");
+        r = run("", "simulate", "--prompts", notJson.toString(), "--rounds", "1", "--held-out", "1");
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
+
+        r = run("", "simulate", "--prompts", dir.resolve("nope.json").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("nope.json") && !r.err().contains("\tat "), r.err());
+
+        Path config = dir.resolve("c.json");
+        Files.writeString(config, "{\"omega\": \"abc\"}");
+        r = run("", "simulate", "--config", config.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("invalid config") && !r.err().contains("reference chain"), r.err());
+    }
+
+    @Test
+    void aSecondChatOfTheSameUserIsRefusedAndQuitWorksAtThePreferencePrompt(@TempDir Path dir) throws Exception {
+        try (var channel = java.nio.channels.FileChannel.open(dir.resolve("ann.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var held = channel.lock()) {
+            Run r = run("Hi\n", "chat", "--user", "ann", "--state-dir", dir.toString(), "-M", "4");
+            assertEquals(2, r.exitCode());
+            assertTrue(r.err().contains("already in a tpop chat"), r.err());
+        }
+        Run r = run(":foo\nName a fish.\n:q\n", "chat", "--user", "ann", "--state-dir", dir.toString(), "-M", "4");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("unknown command :foo"), r.out());
+        assertTrue(r.out().contains("0 rounds so far"), r.out());
     }
 }

@@ -84,7 +84,8 @@ public record TpopConfig(
         } catch (IllegalArgumentException e) {
             Throwable root = e;
             while (root.getCause() != null) root = root.getCause();
-            throw new IllegalArgumentException("invalid config: " + root.getMessage(), e);
+            String why = root instanceof com.fasterxml.jackson.databind.JsonMappingException j ? j.getOriginalMessage() : root.getMessage();
+            throw new IllegalArgumentException("invalid config: " + why, e);
         }
     }
 
@@ -94,14 +95,17 @@ public record TpopConfig(
 
     /** Defaults overridden by a JSON object file such as {@code {"omega": 2.0, "topK": 10}}. */
     public static TpopConfig load(Path file) {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("config file not found: " + file);
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = JSON.readValue(Files.readString(file), Map.class);
             return defaults().withOverrides(map);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("config file " + file + ": " + e.getOriginalMessage(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("config file " + file + " is not a JSON object of settings: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e, e);
         }
     }
 

@@ -52,6 +52,7 @@ public final class ModelLocator {
         }
         if (spec.startsWith("hf:")) return downloadFromHub(spec.substring(3));
         Path p = Path.of(spec);
+        if (Files.isDirectory(p)) throw new IllegalArgumentException("--model " + p + " is a directory; give the path of a .gguf file");
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("model file not found: " + p
                     + " (use 'default', a path to a .gguf file, or hf:OWNER/REPO/FILE.gguf)");
@@ -86,7 +87,7 @@ public final class ModelLocator {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot download " + uri + " (offline? use a local .gguf path instead): " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot download " + uri + " (offline? use a local .gguf path instead): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("download interrupted", e);

@@ -38,6 +38,13 @@ final class ArmState {
         int[] all = tokens();
         int textLength = length > 0 && endOfSequence.contains(all[length - 1]) ? length - 1 : length;
         String text = backend.decode(Arrays.copyOf(all, textLength));
-        return new ArmResponse(all, text, rewardInput, gradient.clone(), textLength < length, fallbacks);
+        boolean endedByEos = textLength < length;
+        if (!endedByEos) {
+            // cut at M tokens, possibly inside a multi-byte character: drop its incomplete bytes
+            int end = text.length();
+            while (end > 0 && text.charAt(end - 1) == '\uFFFD') end--;
+            text = text.substring(0, end);
+        }
+        return new ArmResponse(all, text, rewardInput, gradient.clone(), endedByEos, fallbacks);
     }
 }
