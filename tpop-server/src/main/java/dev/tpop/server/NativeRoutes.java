@@ -97,7 +97,9 @@ final class NativeRoutes {
         String user = caller.requireUser(Json.text(req, "user"));
         Preference preference;
         try {
-            preference = Preference.parse(Json.text(req, "preference"));
+            JsonNode given = req.get("preference");
+            // 1 and 2 are accepted as JSON numbers too: that is how people write them
+            preference = Preference.parse(given != null && given.isInt() ? given.asText() : Json.text(req, "preference"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
