@@ -81,7 +81,7 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     private int chat(TpopConfig config, PrintStream out, Path stateFile) throws IOException {
-        try (Personalizer p = Personalizer.local(engine.model, config);
+        try (Personalizer p = engine.personalizer(config);
              UserSession session = Files.exists(stateFile) ? UserSession.load(stateFile, p.decoder()) : UserSession.create(user, p.decoder())) {
             if (config.topK() > p.backend().vocabularySize()) {
                 out.printf("note: top-k %d is larger than the vocabulary; using %d%n", config.topK(), p.backend().vocabularySize());

@@ -1,6 +1,10 @@
 package dev.tpop.cli;
 
+import dev.tpop.core.Personalizer;
 import dev.tpop.core.TpopConfig;
+import dev.tpop.core.backend.RemoteBackend;
+import dev.tpop.llm.ModelLocator;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +19,19 @@ public final class EngineOptions {
             description = "GGUF model: 'default' (SmolLM2-135M-Instruct from scripts/setup.sh), a path to a .gguf file,"
                     + " or hf:OWNER/REPO/FILE.gguf (downloaded once; needs internet). Default: ${DEFAULT-VALUE}.")
     String model;
+
+    @Option(names = "--remote", paramLabel = "URL",
+            description = "Decode on an OpenAI-compatible inference server instead of in-process: its base URL (e.g."
+                    + " http://localhost:8000/v1), whose /completions returns top-k logprobs with token ids (vLLM, tpop serve)."
+                    + " --model must name a local GGUF of the same model (tokenizer and chat template). Implies --featurizer minilm.")
+    URI remote;
+
+    @Option(names = "--remote-model", paramLabel = "NAME", description = "Model name the --remote server serves (its /v1/models id).")
+    String remoteModel;
+
+    @Option(names = "--remote-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+            description = "Environment variable holding the --remote server's API key (unset = no key). Default: ${DEFAULT-VALUE}.")
+    String remoteKeyEnv;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "JSON file overriding the defaults, e.g. {\"omega\": 2.0, \"topK\": 10}. Flags below override it.")
@@ -64,7 +81,44 @@ public final class EngineOptions {
         put(flags, "hiddenUnits", hiddenUnits);
         put(flags, "refitEpochs", refitEpochs);
         flags.put("seed", seed);
-        return base.withOverrides(flags);
+        TpopConfig config = base.withOverrides(flags);
+        if (remote != null && config.featurizer().equals("base")) {
+            if ("base".equals(featurizer)) {
+                throw new IllegalArgumentException("--featurizer base needs the model's hidden states, which a --remote server"
+                        + " does not return: use --featurizer minilm (the default with --remote)");
+            }
+            config = config.with("featurizer", "minilm");
+        }
+        return config;
+    }
+
+    /** For commands that only run in-process: a clear refusal of {@code --remote} rather than ignoring it. */
+    void requireLocal(String command, String why) {
+        if (remote != null || remoteModel != null) {
+            throw new IllegalArgumentException("tpop " + command + " does not support --remote yet: " + why
+                    + " (use simulate or chat with --remote)");
+        }
+    }
+
+    /**
+     * The engine this command decodes on: the model in-process, or (with {@code --remote}) an inference
+     * server, the local GGUF then giving only the tokenizer and chat template so prompts match exactly.
+     */
+    public Personalizer personalizer(TpopConfig config) {
+        if (remote == null) {
+            if (remoteModel != null) throw new IllegalArgumentException("--remote-model needs --remote URL");
+            return Personalizer.local(model, config);
+        }
+        String scheme = remote.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme) || remote.getHost() == null) {
+            throw new IllegalArgumentException("--remote " + remote + " is not an http(s) URL; e.g. http://localhost:8000/v1");
+        }
+        if (remoteModel == null || remoteModel.isBlank()) {
+            throw new IllegalArgumentException("--remote needs --remote-model NAME, the model id the server serves (see its /v1/models)");
+        }
+        String key = System.getenv(remoteKeyEnv);
+        return Personalizer.withBackend(RemoteBackend.forGguf(remote, remoteModel, key == null || key.isBlank() ? null : key.strip(),
+                ModelLocator.resolve(model)), config);
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {

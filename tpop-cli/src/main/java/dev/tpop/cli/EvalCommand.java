@@ -101,6 +101,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        engine.requireLocal("eval", "the baselines (beam search, the local judge) need the model in-process");
         EvalPreset preset = preset();
         for (String a : preset.attributes()) SimulatedUsers.create(a, 0, 0); // fail early on a typo
         Path shared = promptsDir != null ? promptsDir : Path.of(System.getProperty("tpop.shared.dir", "../shared"), "data", "prompts");

@@ -39,6 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        engine.requireLocal("serve", "the server's plain completions and duels run on the in-process engine");
         TpopConfig config = engine.config(seed);
         String adminKey = ServerMain.adminKey(data.resolve("admin.key"));
         ServerConfig server = new ServerConfig(host, port, data.resolve("tpop.db"), adminKey, config, maxTokensLimit, 32_768);

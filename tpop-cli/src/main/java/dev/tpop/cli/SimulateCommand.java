@@ -79,7 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("results", "simulate",
                 attribute + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir); // fail now, not after the run, if the output folder cannot be made
-        try (Personalizer p = Personalizer.local(engine.model, config)) {
+        try (Personalizer p = engine.personalizer(config)) {
             if (config.topK() > p.backend().vocabularySize()) {
                 o.printf("note: top-k %d is larger than the vocabulary; using %d%n", config.topK(), p.backend().vocabularySize());
             }
