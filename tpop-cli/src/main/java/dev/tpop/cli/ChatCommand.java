@@ -126,7 +126,8 @@ public final class ChatCommand implements Callable<Integer> {
                 out.println("\n[1] " + shownFirst.text());
                 out.println("\n[2] " + shownSecond.text());
                 java.util.Optional<Preference> answer = askPreference(in, out);
-                if (answer == null) break; // :q or end of input: the pair stays unanswered
+                if (answer == null || answer.isEmpty()) session.discard(pair.id()); // never answered, so not kept
+                if (answer == null) break; // :q or end of input
                 if (answer.isEmpty()) {
                     out.println("(skipped - nothing learned from this pair)");
                     continue;

@@ -107,6 +107,14 @@ public final class UserSession implements AutoCloseable {
         return pair;
     }
 
+    /**
+     * Forgets a pair that will never be answered (the person skipped it or left), so pending pairs do
+     * not pile up in the saved state. Returns whether it was pending.
+     */
+    public synchronized boolean discard(String pairId) {
+        return pending.remove(pairId) != null;
+    }
+
     /** The personalized answer: exploit arm only, current theta. */
     public ArmResponse generate(String query) {
         return decoder.generate(query, state.get().theta());

@@ -34,6 +34,11 @@ class UserSessionTest {
             assertThrows(PairAlreadyAnsweredException.class, () -> s.feedback(pair.id(), Preference.SECOND));
             assertThrows(PairNotFoundException.class, () -> s.feedback("no-such-pair", Preference.FIRST));
             assertEquals(1, s.rounds(), "refused feedback changes nothing");
+            PendingPair skipped = s.duel("Name a tree.");
+            assertTrue(s.discard(skipped.id()));
+            assertFalse(s.discard(skipped.id()), "already gone");
+            assertTrue(s.pendingPairs().isEmpty(), "a skipped pair is not kept");
+            assertThrows(PairNotFoundException.class, () -> s.feedback(skipped.id(), Preference.FIRST));
             s.awaitRefits();
             assertEquals(1, s.thetaVersion());
         }
