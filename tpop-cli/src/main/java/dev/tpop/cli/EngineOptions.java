@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  */
 public final class EngineOptions {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "default",
-            description = "GGUF model: 'default' (SmolLM2-135M-Instruct from scripts/setup.sh), a path to a .gguf file,"
+            description = "GGUF model: 'default' (SmolLM2-135M-Instruct from scripts/setup.sh),"
+                    + " 'qwen2.5-coder-0.5b' (Qwen2.5-Coder-0.5B-Instruct from scripts/fetch-second-model.sh), a path to a .gguf file,"
                     + " or hf:OWNER/REPO/FILE.gguf (downloaded once; needs internet). Default: ${DEFAULT-VALUE}.")
     String model;
 

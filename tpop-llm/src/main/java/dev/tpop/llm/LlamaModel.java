@@ -22,7 +22,9 @@ import jdk.incubator.vector.FloatVector;
  * which is what makes decoding several sequences together cheaper than one after another.
  *
  * <p>RoPE rotates adjacent pairs {@code (2i, 2i+1)}: llama.cpp's converter permutes the Q/K weights of
- * Hugging Face checkpoints so that this "normal" rotation equals HF's rotate-half (as llama3.java does).
+ * Hugging Face llama checkpoints so that this "normal" rotation equals HF's rotate-half (as llama3.java
+ * does). qwen2 files are not permuted, so for them we rotate {@code (i, i + headDim/2)} (NEOX style,
+ * {@link ModelConfig#neoxRope()}), and add the Q/K/V biases qwen2 has after the projections.
  */
 public final class LlamaModel implements AutoCloseable {
     /** Prompt positions pushed through the matmuls together; bounds the activation memory of a prefill. */
@@ -204,6 +206,9 @@ public final class LlamaModel implements AutoCloseable {
             for (int i = 0; i < n; i++) rmsnorm(xb[i], x[i], w.attnNorm()[l]);
             WeightMatrix.matmulAll(new WeightMatrix[] {w.wq()[l], w.wk()[l], w.wv()[l]}, xb, new float[][][] {q, k, v}, n);
             for (int i = 0; i < n; i++) {
+                if (w.bq()[l] != null) addInPlace(q[i], w.bq()[l]);
+                if (w.bk()[l] != null) addInPlace(k[i], w.bk()[l]);
+                if (w.bv()[l] != null) addInPlace(v[i], w.bv()[l]);
                 rope(q[i], c.heads(), cos[i], sin[i]);
                 rope(k[i], c.kvHeads(), cos[i], sin[i]);
                 System.arraycopy(k[i], 0, seqs[i].keys[l], pos[i] * kvDim, kvDim);
@@ -272,15 +277,20 @@ public final class LlamaModel implements AutoCloseable {
         for (int j = 0; j < x.length; j++) out[j] = x[j] * inv * weight[j];
     }
 
-    /** Rotates the pairs {@code (2j, 2j+1)} of every head by the position's angles. */
+    /**
+     * Rotates pair {@code j} of every head by the position's angle {@code j}: the pairs are
+     * {@code (2j, 2j+1)}, or {@code (j, j + headDim/2)} for NEOX-style models.
+     */
     private void rope(float[] v, int heads, float[] cos, float[] sin) {
         int hd = config.headDim();
+        boolean neox = config.neoxRope();
         for (int h = 0; h < heads; h++) {
             for (int j = 0; j < hd / 2; j++) {
-                int a = h * hd + 2 * j;
-                float v0 = v[a], v1 = v[a + 1];
+                int a = neox ? h * hd + j : h * hd + 2 * j;
+                int b = neox ? a + hd / 2 : a + 1;
+                float v0 = v[a], v1 = v[b];
                 v[a] = v0 * cos[j] - v1 * sin[j];
-                v[a + 1] = v0 * sin[j] + v1 * cos[j];
+                v[b] = v0 * sin[j] + v1 * cos[j];
             }
         }
     }

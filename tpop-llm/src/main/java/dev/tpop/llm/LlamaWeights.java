@@ -11,10 +11,13 @@ import dev.tpop.llm.gguf.GgufTensorInfo;
  *
  * @param lmHead      {@code output.weight}, or the token embedding when the file ties them
  * @param ropeFactors optional per-pair RoPE frequency divisors ({@code rope_freqs.weight}), or null
+ * @param bq          per-layer bias added after {@code Wq} ({@code attn_q.bias}, qwen2), or null entries when absent;
+ *                    likewise {@code bk} and {@code bv}
  */
 record LlamaWeights(WeightMatrix tokenEmbedding, WeightMatrix lmHead, float[] outputNorm, float[] ropeFactors,
                     float[][] attnNorm, float[][] ffnNorm, WeightMatrix[] wq, WeightMatrix[] wk, WeightMatrix[] wv,
-                    WeightMatrix[] wo, WeightMatrix[] wGate, WeightMatrix[] wUp, WeightMatrix[] wDown) {
+                    WeightMatrix[] wo, WeightMatrix[] wGate, WeightMatrix[] wUp, WeightMatrix[] wDown,
+                    float[][] bq, float[][] bk, float[][] bv) {
 
     static LlamaWeights load(GgufFile g, ModelConfig c) {
         int L = c.layers(), qDim = c.heads() * c.headDim();
@@ -24,6 +27,7 @@ record LlamaWeights(WeightMatrix tokenEmbedding, WeightMatrix lmHead, float[] ou
         float[][] attnNorm = new float[L][], ffnNorm = new float[L][];
         WeightMatrix[] wq = new WeightMatrix[L], wk = new WeightMatrix[L], wv = new WeightMatrix[L], wo = new WeightMatrix[L];
         WeightMatrix[] gate = new WeightMatrix[L], up = new WeightMatrix[L], down = new WeightMatrix[L];
+        float[][] bq = new float[L][], bk = new float[L][], bv = new float[L][];
         for (int l = 0; l < L; l++) {
             String p = "blk." + l + ".";
             attnNorm[l] = vector(g, p + "attn_norm.weight", c.dim());
@@ -35,9 +39,17 @@ record LlamaWeights(WeightMatrix tokenEmbedding, WeightMatrix lmHead, float[] ou
             gate[l] = matrix(g, p + "ffn_gate.weight", c.hiddenDim(), c.dim());
             up[l] = matrix(g, p + "ffn_up.weight", c.hiddenDim(), c.dim());
             down[l] = matrix(g, p + "ffn_down.weight", c.dim(), c.hiddenDim());
+            bq[l] = optionalVector(g, p + "attn_q.bias", qDim);
+            bk[l] = optionalVector(g, p + "attn_k.bias", c.kvDim());
+            bv[l] = optionalVector(g, p + "attn_v.bias", c.kvDim());
         }
         return new LlamaWeights(embd, head, vector(g, "output_norm.weight", c.dim()), ropeFactors,
-                attnNorm, ffnNorm, wq, wk, wv, wo, gate, up, down);
+                attnNorm, ffnNorm, wq, wk, wv, wo, gate, up, down, bq, bk, bv);
+    }
+
+    /** A bias vector that only some architectures have (qwen2's Q/K/V), or null when the file has none. */
+    private static float[] optionalVector(GgufFile g, String name, int length) {
+        return g.tensors().containsKey(name) ? vector(g, name, length) : null;
     }
 
     private static WeightMatrix matrix(GgufFile g, String name, int rows, int cols) {

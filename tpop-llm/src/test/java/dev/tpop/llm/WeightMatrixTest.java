@@ -105,6 +105,65 @@ class WeightMatrixTest {
         check(GgmlType.Q4_1, b, ref);
     }
 
+    /** Q5_0: bit j of the 32-bit qh word is the fifth bit of weight j (low nibbles 0..15, high nibbles 16..31). */
+    @Test
+    void q5_0() {
+        ByteBuffer b = buffer(GgmlType.Q5_0);
+        float[][] ref = new float[ROWS][COLS];
+        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 32; blk++) {
+            float d = 1f / (1 << rnd.nextInt(8));
+            int[] q = new int[32];
+            int qh = 0;
+            for (int j = 0; j < 32; j++) {
+                q[j] = rnd.nextInt(32);
+                qh |= (q[j] >> 4) << j;
+                ref[r][blk * 32 + j] = (q[j] - 16) * d;
+            }
+            b.putShort(h(d)).putInt(qh);
+            for (int j = 0; j < 16; j++) b.put((byte) ((q[j] & 0xF) | (q[j + 16] & 0xF) << 4));
+        }
+        check(GgmlType.Q5_0, b, ref);
+    }
+
+    /**
+     * Q5_0 rows of the second model's real tensors against values pinned from gguf-py's independent
+     * dequantizer ({@code gguf.quants.dequantize}): the first six weights, the sum and the sum of squares.
+     */
+    @Test
+    void q5_0MatchesGgufPyOnTheQwenFile() {
+        Object[][] pinned = {
+            {"token_embd.weight", 0, new double[] {-0.01709747314453125, 0.02469635009765625, 0.022796630859375,
+                    0.0113983154296875, -0.02849578857421875, -0.007598876953125}, 0.458465576171875, 0.2839648798108101},
+            {"token_embd.weight", 151645, new double[] {0.023406982421875, 0.001800537109375, -0.016204833984375,
+                    0.005401611328125, 0.00360107421875, 0.012603759765625}, 0.0547332763671875, 0.11775700154248625},
+            {"blk.0.attn_q.weight", 895, new double[] {0.030841827392578125, -0.048465728759765625, 0.04405975341796875,
+                    -0.004405975341796875, -0.013217926025390625, -0.00881195068359375}, -0.5334739685058594, 1.3358776272143587},
+        };
+        try (var g = dev.tpop.llm.gguf.GgufFile.open(TestModels.qwenModel())) {
+            for (Object[] p : pinned) {
+                String name = (String) p[0];
+                int row = (Integer) p[1];
+                WeightMatrix m = WeightMatrix.of(g, g.tensor(name));
+                assertEquals(GgmlType.Q5_0, m.type(), name);
+                float[] got = new float[m.cols()];
+                m.dequantizeRow(row, got, 0);
+                double[] first = (double[]) p[2];
+                for (int j = 0; j < first.length; j++) assertEquals(first[j], got[j], 0.0, name + " row " + row + " weight " + j);
+                double sum = 0, sq = 0, xdot = 0;
+                float[] x = new float[m.cols()];
+                for (int j = 0; j < got.length; j++) {
+                    sum += got[j];
+                    sq += (double) got[j] * got[j];
+                    x[j] = (float) Math.sin(j);
+                    xdot += (double) got[j] * x[j];
+                }
+                assertEquals((Double) p[3], sum, 1e-9, name + " row " + row + " sum");
+                assertEquals((Double) p[4], sq, 1e-9, name + " row " + row + " sum of squares");
+                assertEquals(xdot, m.dot(row, x), 1e-4, name + " row " + row + " dot");
+            }
+        }
+    }
+
     /** Q4_K packs eight 6-bit (scale, min) pairs into 12 bytes; we pack them the way ggml's quantizer does. */
     @Test
     void q4_K() {
@@ -185,8 +244,8 @@ class WeightMatrixTest {
     @Test
     void unsupportedTypeAndShortDataAreGgufExceptions() {
         MemorySegment seg = Arena.ofAuto().allocate(1 << 16);
-        var e = assertThrows(GgufException.class, () -> WeightMatrix.of(GgmlType.Q5_0, seg, 2, 64, "blk.0.w"));
-        assertTrue(e.getMessage().contains("Q5_0") && e.getMessage().contains("blk.0.w"), e.getMessage());
+        var e = assertThrows(GgufException.class, () -> WeightMatrix.of(GgmlType.Q5_1, seg, 2, 64, "blk.0.w"));
+        assertTrue(e.getMessage().contains("Q5_1") && e.getMessage().contains("blk.0.w"), e.getMessage());
         assertThrows(GgufException.class, () -> WeightMatrix.of(GgmlType.F32, seg.asSlice(0, 100), 2, 64, "w"));
     }
 

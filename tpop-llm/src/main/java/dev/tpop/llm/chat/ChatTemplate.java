@@ -24,6 +24,11 @@ import java.util.Map;
  * and the variables {@code messages}, {@code add_generation_prompt}, {@code bos_token},
  * {@code eos_token}.
  *
+ * <p>Jinja's whitespace control ({@code {{- x -}}}, {@code {%- x -%}}: strip all whitespace before or
+ * after the tag) is applied to the template text before Jinjava sees it ({@link #applyWhitespaceControl}),
+ * because Jinjava 2.8 ignores it on expression tags: Qwen2.5's template indents every
+ * {@code {{- '<|im_start|>...' }}}, and Jinjava rendered that indentation into the prompt.
+ *
  * <p>If the GGUF has no template we fall back to ChatML ({@link #CHATML}), which is what llama.cpp
  * also assumes for such models; {@link #isFallback()} reports it. The rendered text contains
  * special tokens written out, so tokenize it with {@link Tokenizer#encodeWithSpecialTokens(String)}.
@@ -35,6 +40,8 @@ public final class ChatTemplate {
             + "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
     private final String source;
+    /** {@link #source} with whitespace control applied: what Jinjava renders. */
+    private final String rendered;
     private final boolean fallback;
     private final String bosToken;
     private final String eosToken;
@@ -51,6 +58,7 @@ public final class ChatTemplate {
 
     private ChatTemplate(String source, String bosToken, String eosToken, boolean fallback) {
         this.source = source.endsWith("\n") ? source.substring(0, source.length() - 1) : source;
+        this.rendered = applyWhitespaceControl(this.source);
         this.bosToken = bosToken;
         this.eosToken = eosToken;
         this.fallback = fallback;
@@ -98,7 +106,7 @@ public final class ChatTemplate {
         vars.put("add_generation_prompt", addGenerationPrompt);
         vars.put("bos_token", bosToken);
         vars.put("eos_token", eosToken);
-        RenderResult result = jinjava.renderForResult(source, vars);
+        RenderResult result = jinjava.renderForResult(rendered, vars);
         for (TemplateError e : result.getErrors()) {
             if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
                 String msg = e.getMessage();
@@ -111,6 +119,15 @@ public final class ChatTemplate {
             }
         }
         return result.getOutput();
+    }
+
+    /**
+     * Removes the whitespace that Jinja's {@code -} markers strip: all whitespace before an opening
+     * {@code {{-}, {@code {%-} or {@code {#-}, and after a closing {@code -}}}, {@code -%}} or {@code -#}};
+     * the markers become plain tags. Done on the text, so it does not depend on the engine.
+     */
+    static String applyWhitespaceControl(String template) {
+        return template.replaceAll("\\s*\\{([{%#])-", "{$1").replaceAll("-([}%#])}\\s*", "$1}");
     }
 
     /** Jinja's {@code raise_exception(msg)}, which HF templates use to reject a conversation. */

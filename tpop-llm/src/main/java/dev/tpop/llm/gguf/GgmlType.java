@@ -31,7 +31,7 @@ public enum GgmlType {
 
     public boolean supported() {
         return switch (this) {
-            case F32, F16, BF16, Q4_0, Q4_1, Q8_0, Q4_K, Q6_K -> true;
+            case F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q8_0, Q4_K, Q6_K -> true;
             default -> false;
         };
     }
@@ -41,6 +41,6 @@ public enum GgmlType {
             if (t.id == id) return t;
         }
         throw new GgufException("tensor '" + tensorName + "' has GGML type id " + id
-                + ", which tpop does not support (supported: F32, F16, BF16, Q4_0, Q4_1, Q8_0, Q4_K, Q6_K)");
+                + ", which tpop does not support (supported: F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q8_0, Q4_K, Q6_K)");
     }
 }

@@ -84,4 +84,13 @@ class ChatTemplateTest {
                 () -> t.render(List.of(ChatMessage.assistant("x")), true));
         assertTrue(e.getMessage().contains("Conversation roles must alternate"), e.getMessage());
     }
+
+    /** Jinja's "-" markers strip whitespace around tags; Jinjava 2.8 ignores them on {{- ... }} (Qwen2.5's template). */
+    @Test
+    void whitespaceControlStripsAroundTags() {
+        String tmpl = "{%- for m in messages %}\n    {{- '<' + m['content'] + '>' }}\n  {{ '|' -}}  \n{%- endfor %}\n";
+        // Rendered with jinja2 3.1.6 (trim_blocks, lstrip_blocks): "<a>\n  |<b>\n  |"
+        assertEquals("<a>\n  |<b>\n  |", new ChatTemplate(tmpl, "", "").render(
+                List.of(ChatMessage.user("a"), ChatMessage.user("b")), false));
+    }
 }
