@@ -1,6 +1,9 @@
 package dev.tpop.eval.compare;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tpop.core.Personalizer;
 import dev.tpop.core.TpopConfig;
@@ -153,7 +156,19 @@ public final class Evaluation {
         return new JudgeResult(judge.name(), attribute, other.method(), tpop.seed(), verdicts);
     }
 
-    /** Refuses a folder whose cells came from another configuration; records this one otherwise. */
+    /** What a rerun may add to a folder: cells are keyed by attribute and by method. */
+    private static final List<String> SCOPE = List.of("attributes", "baselines");
+
+    private static JsonNode withoutScope(JsonNode fingerprint) {
+        ObjectNode copy = fingerprint.deepCopy();
+        if (copy.get("preset") instanceof ObjectNode preset) preset.remove(SCOPE);
+        return copy;
+    }
+
+    /**
+     * Refuses a folder whose cells came from another configuration (model settings, prompts, sizes,
+     * seeds, judges); records this one otherwise. Other attributes or baselines are welcome.
+     */
     private void checkFolder() {
         Map<String, Object> fingerprint = new LinkedHashMap<>();
         fingerprint.put("model", backend.modelId());
@@ -167,11 +182,23 @@ public final class Evaluation {
             Files.createDirectories(out);
             String now = JSON.writeValueAsString(fingerprint);
             if (Files.isRegularFile(f)) {
-                String before = Files.readString(f);
-                if (!JSON.readTree(before).equals(JSON.readTree(now))) {
+                JsonNode before = JSON.readTree(Files.readString(f));
+                JsonNode current = JSON.readTree(now);
+                if (!withoutScope(before).equals(withoutScope(current))) {
                     throw new IllegalStateException(out + " holds an evaluation with another configuration ("
                             + f.getFileName() + " differs); use another --out folder or delete it");
                 }
+                // Same configuration, other attributes or baselines: cells are keyed by both, so the folder
+                // can grow; the file records everything it now holds.
+                ObjectNode merged = before.deepCopy();
+                for (String field : SCOPE) {
+                    java.util.LinkedHashSet<String> union = new java.util.LinkedHashSet<>();
+                    before.path("preset").path(field).forEach(n -> union.add(n.asText()));
+                    current.path("preset").path(field).forEach(n -> union.add(n.asText()));
+                    ArrayNode a = ((ObjectNode) merged.get("preset")).putArray(field);
+                    union.forEach(a::add);
+                }
+                if (!merged.equals(before)) Files.writeString(f, JSON.writeValueAsString(merged));
             } else {
                 Files.writeString(f, now);
             }

@@ -1,6 +1,7 @@
 package dev.tpop.eval.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tpop.core.TpopConfig;
@@ -68,5 +69,17 @@ class SmokeEvalTest {
         assertEquals(1, resumed.computed());
         assertEquals(cells - 1, resumed.reused());
         assertEquals(first.meanScore("concise", "LA"), resumed.meanScore("concise", "LA"), 0.0);
+
+        EvalPreset p = preset;
+        EvalPreset fewerBaselines = new EvalPreset(p.name(), p.promptSets(), p.trainPerSet(), p.heldOutPerSet(), p.splitSeed(),
+                p.maxNewTokens(), p.rounds(), p.seeds(), p.attributes(), List.of("Base", "LA"), p.ablationSeeds(), p.localJudge(),
+                p.userNoise(), p.laRatio(), p.laTopP());
+        EvalSummary subset = new Evaluation(fewerBaselines, prompts, backend, TpopConfig.defaults(), judges, out).run();
+        assertEquals(0, subset.computed(), "another scope of the same configuration reuses the folder's cells");
+        assertTrue(Files.readString(out.resolve("eval-config-SmolLM2-135M-Instruct.Q4_1.json")).contains("Amulet"),
+                "the folder still records every baseline it holds");
+        assertThrows(IllegalStateException.class,
+                () -> new Evaluation(preset, prompts, backend, TpopConfig.defaults().with("omega", 2.0), judges, out).run(),
+                "cells of another configuration are never mixed");
     }
 }
