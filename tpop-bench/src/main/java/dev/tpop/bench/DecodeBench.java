@@ -15,8 +15,10 @@ import java.util.function.IntFunction;
  * pair with each featurizer, and tpop's exploit-only answer, all on the same prompts and token counts.
  *
  * <p>Why interleaved: the machine is shared, and load that comes and goes would favour whichever side
- * ran while it was quiet. Every repetition runs each side once per prompt, one after another (ABAB),
- * so a slow spell hits all sides; the report takes each side's median over repetitions.
+ * ran while it was quiet. For every prompt of every repetition each side runs once, one right after
+ * another (ABAB), in an order reversed from one prompt to the next; a slow spell then hits all sides.
+ * Each side's rate is its median over repetitions, and ratios are medians of per-repetition ratios
+ * ({@link Targets}), so a slow repetition cancels out of a ratio instead of landing on one side.
  */
 final class DecodeBench {
     static final String LLAMA_CPP = "llama.cpp greedy";
@@ -50,16 +52,19 @@ final class DecodeBench {
         sides.put(PAIR_MINILM, p -> timed(() -> pairMinilm.duel(rig.prompt(p), thetaMinilm, v), 2 * s.minilmTokens()));
         Map<String, List<Sample>> rounds = new LinkedHashMap<>();
         for (String name : sides.keySet()) rounds.put(name, new ArrayList<>());
+        List<String> order = new ArrayList<>(sides.keySet());
         for (int r = 0; r < s.warmup() + s.repetitions(); r++) {
-            boolean timedRound = r >= s.warmup();
-            for (var side : sides.entrySet()) {
-                Sample total = new Sample(0, 0);
-                for (int p = 0; p < rig.promptCount(); p++) {
-                    total = total.plus(side.getValue().apply(p));
+            Map<String, Sample> round = new LinkedHashMap<>();
+            for (int p = 0; p < rig.promptCount(); p++) {
+                for (String name : order) {
+                    round.merge(name, sides.get(name).apply(p), Sample::plus);
                     progress.step();
                 }
-                if (timedRound) rounds.get(side.getKey()).add(total);
+                // ABC CBA: a side's place in the order (right after llama.cpp's threads, or the
+                // encoder's) must not favour it
+                java.util.Collections.reverse(order);
             }
+            if (r >= s.warmup()) round.forEach((name, total) -> rounds.get(name).add(total));
         }
         List<Rate> rates = new ArrayList<>();
         rounds.forEach((name, samples) -> rates.add(Rate.of(name, samples)));

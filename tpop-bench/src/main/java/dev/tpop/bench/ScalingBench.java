@@ -32,16 +32,12 @@ final class ScalingBench {
         for (int r = 0; r < repetitions(s); r++) {
             for (int i = 0; i < settings.size(); i++) {
                 DuelingDecoder d = rig.decoder("base", settings.get(i)[0], settings.get(i)[1]);
-                Sample total = new Sample(0, 0);
-                for (int p = 0; p < 1; p++) {
-                    rig.backend.takePrefillNanos();
-                    long t0 = System.nanoTime();
-                    d.duel(rig.prompt(p), theta, v);
-                    long elapsed = System.nanoTime() - t0 - rig.backend.takePrefillNanos();
-                    total = total.plus(new Sample(elapsed, 2 * settings.get(i)[1]));
-                    progress.step();
-                }
-                samples.computeIfAbsent(i, x -> new ArrayList<>()).add(total);
+                rig.backend.takePrefillNanos();
+                long t0 = System.nanoTime();
+                d.duel(rig.prompt(0), theta, v);
+                long elapsed = System.nanoTime() - t0 - rig.backend.takePrefillNanos();
+                samples.computeIfAbsent(i, x -> new ArrayList<>()).add(new Sample(elapsed, 2 * settings.get(i)[1]));
+                progress.step();
             }
         }
         List<ScalingPoint> overK = new ArrayList<>(), overM = new ArrayList<>();
@@ -54,9 +50,9 @@ final class ScalingBench {
         return Scaling.of(overK, overM);
     }
 
-    /** The sweep's repetitions: one fewer than the main comparison's (it has 8 settings), at least one. */
+    /** The sweep's repetitions: two fewer than the main comparison's (it has 8 settings), at least one. */
     static int repetitions(BenchSettings s) {
-        return Math.max(1, s.repetitions() - 1);
+        return Math.max(1, s.repetitions() - 2);
     }
 
     static long steps(BenchSettings s) {

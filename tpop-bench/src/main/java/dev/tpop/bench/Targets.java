@@ -15,16 +15,27 @@ final class Targets {
 
     private Targets() {}
 
+    /**
+     * Time-per-token ratios. Each is the median over repetitions of that repetition's ratio: the sides
+     * of one repetition ran back to back, so they saw the same load.
+     */
     static Map<String, Double> ratios(List<Rate> rates) {
         Map<String, Double> out = new LinkedHashMap<>();
-        double g1 = find(rates, DecodeBench.GREEDY_1), g2 = find(rates, DecodeBench.GREEDY_2);
+        Rate g1 = find(rates, DecodeBench.GREEDY_1), g2 = find(rates, DecodeBench.GREEDY_2);
         if (rates.stream().anyMatch(r -> r.name().equals(DecodeBench.LLAMA_CPP))) {
-            out.put(OURS_VS_LLAMA, g1 / find(rates, DecodeBench.LLAMA_CPP));
+            out.put(OURS_VS_LLAMA, paired(g1, find(rates, DecodeBench.LLAMA_CPP)));
         }
-        out.put(PAIR_VS_GREEDY2, g2 / find(rates, DecodeBench.PAIR_BASE));
-        out.put(MINILM_VS_GREEDY2, g2 / find(rates, DecodeBench.PAIR_MINILM));
-        out.put(EXPLOIT_VS_GREEDY1, g1 / find(rates, DecodeBench.EXPLOIT));
+        out.put(PAIR_VS_GREEDY2, paired(g2, find(rates, DecodeBench.PAIR_BASE)));
+        out.put(MINILM_VS_GREEDY2, paired(g2, find(rates, DecodeBench.PAIR_MINILM)));
+        out.put(EXPLOIT_VS_GREEDY1, paired(g1, find(rates, DecodeBench.EXPLOIT)));
         return out;
+    }
+
+    /** Median over repetitions of {@code a}'s tokens/s over {@code b}'s (= b's time per token over a's). */
+    private static double paired(Rate a, Rate b) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < a.samples().size(); i++) r.add(a.samples().get(i) / b.samples().get(i));
+        return Stats.median(r);
     }
 
     static List<Target> evaluate(Map<String, Double> ratios, List<RefitTime> refits, List<StateSize> states,
@@ -53,7 +64,7 @@ final class Targets {
         return items.stream().min(Comparator.comparingInt(x -> Math.abs(size.applyAsInt(x) - 100))).orElseThrow();
     }
 
-    private static double find(List<Rate> rates, String name) {
-        return rates.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().tokensPerSecond();
+    private static Rate find(List<Rate> rates, String name) {
+        return rates.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Measures our engine against llama.cpp (same GGUF, prompts, token counts and threads), what tpop"
                 + " adds per token (pair, exploit-only, per-token breakdown), refit time, feedback latency, state size,"
                 + " and scaling over k and M. Prints the table; writes bench.json and bench.png.",
-                "Takes ~10-20 minutes on 2 cores; --quick takes well under one (it proves the bench works, nothing more)."})
+                "Takes ~15 minutes on 2 cores; --quick takes well under one (it proves the bench works, nothing more)."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "default",
             description = "GGUF model: 'default' (SmolLM2-135M-Instruct from scripts/setup.sh) or a path to a .gguf file. Default: ${DEFAULT-VALUE}.")
@@ -33,11 +33,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-M", "--max-new-tokens"}, paramLabel = "M", description = "Tokens every decode produces. Default 128 (quick: 8).")
     Integer maxNewTokens;
 
-    @Option(names = "--prompts", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--prompts", paramLabel = "N", defaultValue = "1",
             description = "Prompts of the shipped set, each decoded by every side in every repetition. Default: ${DEFAULT-VALUE} (quick: 1).")
     int prompts;
 
-    @Option(names = "--repetitions", paramLabel = "R", description = "Timed repetitions (medians are reported). Default 3 (quick: 1).")
+    @Option(names = "--repetitions", paramLabel = "R", description = "Timed repetitions (medians are reported). Default 5 (quick: 1).")
     Integer repetitions;
 
     @Option(names = "--no-llama-cpp", description = "Leave out the llama.cpp reference (where its native library cannot load).")

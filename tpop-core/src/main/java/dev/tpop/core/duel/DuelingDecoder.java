@@ -23,6 +23,7 @@ import java.util.Set;
  * swap them between calls without locking the decoder.
  */
 public final class DuelingDecoder {
+    private static final int[] NO_TOKENS = new int[0];
     private final DecodingBackend backend;
     private final Featurizer featurizer;
     private final TpopConfig config;
@@ -153,7 +154,8 @@ public final class DuelingDecoder {
     private Candidates score(String query, ArmState arm, NextTokens next, RewardNetwork theta) {
         int n = next.size();
         long t = probe == null ? 0 : System.nanoTime();
-        float[][] rows = featurizer.candidateFeatures(new ResponsePrefix(query, arm.tokens(), next.hidden()), next.tokenIds());
+        int[] answerSoFar = featurizer.readsResponseTokens() ? arm.tokens() : NO_TOKENS;
+        float[][] rows = featurizer.candidateFeatures(new ResponsePrefix(query, answerSoFar, next.hidden()), next.tokenIds());
         float[][] inputs = featurizer.aggregation() == Aggregation.MEAN_OF_TOKENS ? meanPooled(arm, rows, next.tokenIds()) : rows;
         if (probe != null) t = lap(DecodeProbe.Phase.FEATURIZER, t);
         double[][] gradients = new double[n][theta.lastLayerDimension()];
@@ -185,11 +187,11 @@ public final class DuelingDecoder {
         double weight = config.omega() * config.nu();
         double[] bonus = new double[c.scores.length];
         if (weight == 0 || uncertainty == null) return bonus;
-        double[] z = new double[exploitGradient.length];
+        double[] z = new double[exploitGradient.length], scratch = new double[exploitGradient.length];
         for (int i = 0; i < bonus.length; i++) {
             double[] g = c.gradients[i];
             for (int j = 0; j < z.length; j++) z[j] = g[j] - exploitGradient[j];
-            bonus[i] = weight * uncertainty.norm(z);
+            bonus[i] = weight * uncertainty.norm(z, scratch);
         }
         return bonus;
     }
