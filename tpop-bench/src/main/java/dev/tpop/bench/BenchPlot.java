@@ -37,6 +37,8 @@ final class BenchPlot {
         XYChart overK = new XYChartBuilder().width(900).height(450).title("tpop pair (base): cost per token over k")
                 .xAxisTitle("k (candidates per token)").yAxisTitle("ms per token").build();
         overK.getStyler().setLegendVisible(false);
+        overK.getStyler().setYAxisMin(0.0); // from zero: the differences over k are small next to the noise
+        scaling.getStyler().setYAxisMin(0.0);
         List<ScalingPoint> k = report.scaling().overK();
         overK.addSeries("over k", k.stream().map(ScalingPoint::k).toList(), k.stream().map(ScalingPoint::msPerToken).toList());
         List<Chart<?, ?>> charts = List.of(rates, scaling, overK);

@@ -50,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (prompts < 1) throw new IllegalArgumentException("--prompts must be >= 1, got " + prompts);
+        if (topK != null && topK < 1) throw new IllegalArgumentException("--top-k must be >= 1, got " + topK);
+        if (maxNewTokens != null && maxNewTokens < 1) throw new IllegalArgumentException("--max-new-tokens must be >= 1, got " + maxNewTokens);
+        if (repetitions != null && repetitions < 1) throw new IllegalArgumentException("--repetitions must be >= 1, got " + repetitions);
         Path gguf = ModelLocator.resolve(model);
         List<String> all = PromptSet.defaultSet().prompts();
         if (prompts > all.size()) throw new IllegalArgumentException("--prompts must be <= " + all.size() + " (the shipped set), got " + prompts);
