@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code tpop} command. Errors a user can fix are printed as one line, never as a stack trace. */
 @Command(name = "tpop", mixinStandardHelpOptions = true, version = "tpop 0.1.0",
         description = "Test-time personalization of a frozen LLM from pairwise feedback (T-POP).",
-        subcommands = {SimulateCommand.class, EvalCommand.class, ChatCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, EvalCommand.class, ChatCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TpopCommand implements Runnable {
     @Override
     public void run() {

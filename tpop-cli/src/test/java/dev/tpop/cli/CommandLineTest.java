@@ -87,6 +87,14 @@ class CommandLineTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("corrupt") || r.err().contains("truncated"), r.err());
 
+        r = run("", "bench", "--top-k", "0", "--out", dir.resolve("bench").toString());
+        assertEquals(2, r.exitCode());
+        assertEquals("tpop: --top-k must be >= 1, got 0", r.err().strip());
+
+        r = run("", "bench", "--prompts", "0", "--out", dir.resolve("bench").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--prompts must be >= 1"), r.err());
+
         r = run("", "simulate", "--attribute", "grumpy");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("concise"), "lists the valid attributes: " + r.err());

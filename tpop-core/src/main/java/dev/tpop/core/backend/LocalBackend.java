@@ -114,21 +114,24 @@ public final class LocalBackend implements DecodingBackend {
 
         @Override
         public void advance(int[] tokens) {
-            List<Sequence> live = new ArrayList<>();
-            List<Integer> which = new ArrayList<>();
-            for (int i = 0; i < tokens.length; i++) {
+            // plain arrays, no boxing: this runs once per position of every answer
+            int count = 0;
+            for (int t : tokens) if (t >= 0) count++;
+            if (count == 0) return;
+            List<Sequence> live = new ArrayList<>(count);
+            int[] which = new int[count], liveTokens = new int[count];
+            for (int i = 0, j = 0; i < tokens.length; i++) {
                 if (tokens[i] >= 0) {
                     live.add(seqs[i]);
-                    which.add(i);
+                    which[j] = i;
+                    liveTokens[j++] = tokens[i];
                 }
             }
-            if (live.isEmpty()) return;
-            int[] liveTokens = which.stream().mapToInt(i -> tokens[i]).toArray();
             List<StepOutput> results;
             synchronized (model) {
                 results = model.step(live, liveTokens);
             }
-            for (int j = 0; j < which.size(); j++) outs[which.get(j)] = results.get(j);
+            for (int j = 0; j < count; j++) outs[which[j]] = results.get(j);
         }
 
         @Override

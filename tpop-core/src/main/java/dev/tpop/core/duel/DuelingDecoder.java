@@ -23,18 +23,31 @@ import java.util.Set;
  * swap them between calls without locking the decoder.
  */
 public final class DuelingDecoder {
+    private static final int[] NO_TOKENS = new int[0];
     private final DecodingBackend backend;
     private final Featurizer featurizer;
     private final TpopConfig config;
     private final Set<Integer> endOfSequence;
     private final int topK;
+    /** Timing hook for benchmarks; null (and then never touched beyond a null check) otherwise. */
+    private final DecodeProbe probe;
 
     public DuelingDecoder(DecodingBackend backend, Featurizer featurizer, TpopConfig config) {
+        this(backend, featurizer, config, null);
+    }
+
+    private DuelingDecoder(DecodingBackend backend, Featurizer featurizer, TpopConfig config, DecodeProbe probe) {
         this.backend = backend;
         this.featurizer = featurizer;
         this.config = config;
         this.endOfSequence = backend.endOfSequenceIds();
         this.topK = Math.min(config.topK(), backend.vocabularySize());
+        this.probe = probe;
+    }
+
+    /** This decoder reporting the time of each part of every decode to {@code probe} (benchmarks only). */
+    public DuelingDecoder withProbe(DecodeProbe probe) {
+        return new DuelingDecoder(backend, featurizer, config, probe);
     }
 
     public TpopConfig config() { return config; }
@@ -79,18 +92,30 @@ public final class DuelingDecoder {
         for (int a = 0; a < arms; a++) {
             state[a] = new ArmState(config.maxNewTokens(), featurizer.dimension(), rewardInputs, theta.lastLayerDimension());
         }
+        long begin = probe == null ? 0 : System.nanoTime();
         try (DecodingBatch batch = backend.start(List.of(new ChatMessage("user", query)), arms, topK, config.maxNewTokens())) {
+            if (probe != null) probe.add(DecodeProbe.Phase.PREFILL, System.nanoTime() - begin);
             for (int position = 0; position < config.maxNewTokens(); position++) {
                 int[] chosen = new int[arms];
                 java.util.Arrays.fill(chosen, -1);
                 for (int a = 0; a < arms; a++) {
                     ArmState arm = state[a];
                     if (arm.finished) continue;
+                    long t = probe == null ? 0 : System.nanoTime();
                     NextTokens next = batch.next(a);
+                    if (probe != null) t = lap(DecodeProbe.Phase.TOP_K, t);
                     Candidates c = score(query, arm, next, theta);
                     // the explore arm compares with the exploit arm's choice at this position
                     // (or its whole answer, once it has finished)
-                    int pick = a == 0 ? c.argmax(null) : c.argmax(bonuses(c, state[0].gradient, uncertainty));
+                    double[] bonus = null;
+                    if (a > 0) {
+                        if (probe != null) t = System.nanoTime();
+                        bonus = bonuses(c, state[0].gradient, uncertainty);
+                        if (probe != null) t = lap(DecodeProbe.Phase.UCB, t);
+                    } else if (probe != null) {
+                        t = System.nanoTime();
+                    }
+                    int pick = c.argmax(bonus);
                     if (pick < 0) {
                         pick = 0; // no finite score: fall back to the base model's greedy choice
                         arm.fallbacks++;
@@ -99,24 +124,40 @@ public final class DuelingDecoder {
                     chosen[a] = next.tokenIds()[pick];
                     if (a == 0 && onExploitToken != null) onExploitToken.accept(chosen[a]);
                     if (endOfSequence.contains(chosen[a]) || arm.length == config.maxNewTokens()) arm.finished = true;
+                    if (probe != null) lap(DecodeProbe.Phase.SELECTION, t);
                 }
                 boolean anyLive = false;
                 for (ArmState arm : state) anyLive |= !arm.finished;
                 if (!anyLive) break;
                 int[] advance = chosen.clone();
                 for (int a = 0; a < arms; a++) if (state[a].finished) advance[a] = -1;
+                long t = probe == null ? 0 : System.nanoTime();
                 batch.advance(advance);
+                if (probe != null) lap(DecodeProbe.Phase.FORWARD, t);
             }
         }
         ArmResponse exploit = state[0].toResponse(backend, endOfSequence);
         ArmResponse explore = arms > 1 ? state[1].toResponse(backend, endOfSequence) : null;
+        if (probe != null) {
+            probe.decoded(exploit.tokens().length + (explore == null ? 0 : explore.tokens().length), System.nanoTime() - begin);
+        }
         return new Duel(exploit, explore);
+    }
+
+    /** Reports the time since {@code since} to the probe as {@code phase}; returns now. */
+    private long lap(DecodeProbe.Phase phase, long since) {
+        long now = System.nanoTime();
+        probe.add(phase, now - since);
+        return now;
     }
 
     private Candidates score(String query, ArmState arm, NextTokens next, RewardNetwork theta) {
         int n = next.size();
-        float[][] rows = featurizer.candidateFeatures(new ResponsePrefix(query, arm.tokens(), next.hidden()), next.tokenIds());
+        long t = probe == null ? 0 : System.nanoTime();
+        int[] answerSoFar = featurizer.readsResponseTokens() ? arm.tokens() : NO_TOKENS;
+        float[][] rows = featurizer.candidateFeatures(new ResponsePrefix(query, answerSoFar, next.hidden()), next.tokenIds());
         float[][] inputs = featurizer.aggregation() == Aggregation.MEAN_OF_TOKENS ? meanPooled(arm, rows, next.tokenIds()) : rows;
+        if (probe != null) t = lap(DecodeProbe.Phase.FEATURIZER, t);
         double[][] gradients = new double[n][theta.lastLayerDimension()];
         double[] scores = new double[n];
         boolean logMode = config.scoreMode() == TpopConfig.ScoreMode.LOG_PROBABILITY;
@@ -125,6 +166,7 @@ public final class DuelingDecoder {
             double base = logMode ? next.logProbs()[i] : Math.exp(next.logProbs()[i]);
             scores[i] = base + config.omega() * r;
         }
+        if (probe != null) lap(DecodeProbe.Phase.REWARD, t);
         return new Candidates(rows, inputs, gradients, scores);
     }
 
@@ -145,11 +187,11 @@ public final class DuelingDecoder {
         double weight = config.omega() * config.nu();
         double[] bonus = new double[c.scores.length];
         if (weight == 0 || uncertainty == null) return bonus;
-        double[] z = new double[exploitGradient.length];
+        double[] z = new double[exploitGradient.length], scratch = new double[exploitGradient.length];
         for (int i = 0; i < bonus.length; i++) {
             double[] g = c.gradients[i];
             for (int j = 0; j < z.length; j++) z[j] = g[j] - exploitGradient[j];
-            bonus[i] = weight * uncertainty.norm(z);
+            bonus[i] = weight * uncertainty.norm(z, scratch);
         }
         return bonus;
     }

@@ -50,6 +50,10 @@ public final class BaseModelFeaturizer implements Featurizer {
     @Override
     public String name() { return "base"; }
 
+    /** Only the hidden state and the candidates' embeddings: the response tokens are never read. */
+    @Override
+    public boolean readsResponseTokens() { return false; }
+
     @Override
     public float[][] candidateFeatures(ResponsePrefix prefix, int[] candidateTokenIds) {
         float[] hidden = prefix.hidden();

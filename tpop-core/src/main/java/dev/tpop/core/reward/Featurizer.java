@@ -17,6 +17,15 @@ public interface Featurizer {
     /** {@code phi(x, [y_<p, v])} for each candidate v, one row per candidate, each of {@link #dimension()}. */
     float[][] candidateFeatures(ResponsePrefix prefix, int[] candidateTokenIds);
 
+    /**
+     * Whether {@link #candidateFeatures} reads {@link ResponsePrefix#responseTokens()}. A featurizer
+     * that does not (the base one reads only the hidden state) spares the decoder a copy of the
+     * answer so far at every position.
+     */
+    default boolean readsResponseTokens() {
+        return true;
+    }
+
     /** A short name for configs, logs and saved state (a state is only valid with the featurizer that made it). */
     String name();
 }

@@ -76,7 +76,12 @@ public final class UncertaintyModel {
 
     /** ||z||_{V^-1} = sqrt(z^T V^-1 z); a tiny negative from rounding reads as 0. */
     public double norm(double[] z) {
-        double q = dot(z, multiply(vInverse, z));
+        return norm(z, new double[z.length]);
+    }
+
+    /** {@link #norm(double[])} with {@code scratch} (length d) for V^-1 z, so a loop over candidates allocates nothing. */
+    public double norm(double[] z, double[] scratch) {
+        double q = dot(z, multiply(vInverse, z, scratch));
         return q > 0 ? Math.sqrt(q) : 0.0;
     }
 
@@ -96,8 +101,11 @@ public final class UncertaintyModel {
     }
 
     private static double[] multiply(DMatrixRMaj m, double[] z) {
+        return multiply(m, z, new double[m.numRows]);
+    }
+
+    private static double[] multiply(DMatrixRMaj m, double[] z, double[] out) {
         int d = m.numRows;
-        double[] out = new double[d];
         for (int i = 0; i < d; i++) {
             double s = 0;
             int row = i * d;
