@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 "Takes ~15 minutes on 2 cores; --quick takes well under one (it proves the bench works, nothing more)."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "default",
-            description = "GGUF model: 'default' (SmolLM2-135M-Instruct from scripts/setup.sh) or a path to a .gguf file. Default: ${DEFAULT-VALUE}.")
+            description = "GGUF model: 'default' (SmolLM2-135M-Instruct from scripts/setup.sh), 'qwen2.5-coder-0.5b'"
+                    + " (from scripts/fetch-second-model.sh) or a path to a .gguf file. Default: ${DEFAULT-VALUE}.")
     String model;
 
     @Option(names = "--quick", description = "Tiny sizes (CI): every section, one prompt, M = 8.")
