@@ -5,30 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kherud.llama.InferenceParameters;
-import de.kherud.llama.LlamaOutput;
-import de.kherud.llama.ModelParameters;
-import de.kherud.llama.OracleParams;
 import de.kherud.llama.Pair;
-import de.kherud.llama.args.LogFormat;
 import dev.tpop.llm.chat.ChatMessage;
 import dev.tpop.llm.chat.ChatTemplate;
 import dev.tpop.llm.chat.PromptEncoder;
 import dev.tpop.llm.tokenizer.Tokenizer;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The second model (Qwen2.5-Coder-0.5B-Instruct: architecture qwen2, Q/K/V biases, NEOX RoPE, Q5_0
- * weights and token embedding, untied Q8_0 LM head) against llama.cpp, with {@link OracleTest}'s method:
- * greedy tokens must agree up to the first near-tie (our top-2 margin below {@link OracleTest#TINY_MARGIN}),
- * and llama.cpp's logit gaps at the first generated position, measured by logit-bias bisection, must be
- * within {@link OracleTest#GAP_TOLERANCE} of ours. The tokenizer and the GGUF's Jinja chat template are
- * checked against llama.cpp's too, so the prompts compared are the ones the CLI builds.
+ * weights and token embedding, untied Q8_0 LM head) against llama.cpp ({@link LlamaCppOracle}), with
+ * {@link OracleTest}'s method: greedy tokens must agree up to the first near-tie (our top-2 margin below
+ * {@link OracleTest#TINY_MARGIN}), and llama.cpp's logit gaps at the first generated position, measured by
+ * logit-bias bisection, must be within {@link OracleTest#GAP_TOLERANCE} of ours. The tokenizer and the
+ * GGUF's Jinja chat template are checked against llama.cpp's too, so the prompts compared are the ones the
+ * CLI builds.
  *
  * <p>Fewer prompts and tokens than for SmolLM2: this model is ~4x larger, and the test must stay short.
  */
@@ -44,7 +38,7 @@ class Qwen2OracleTest {
     static Tokenizer tokenizer;
     static PromptEncoder encoder;
     static ChatTemplate template;
-    static de.kherud.llama.LlamaModel oracle;
+    static LlamaCppOracle oracle;
 
     @BeforeAll
     static void load() {
@@ -53,9 +47,7 @@ class Qwen2OracleTest {
         tokenizer = Tokenizer.fromGguf(ours.gguf());
         template = ChatTemplate.fromGguf(ours.gguf(), tokenizer);
         encoder = new PromptEncoder(tokenizer, template);
-        de.kherud.llama.LlamaModel.setLogger(LogFormat.TEXT, (level, msg) -> {});
-        oracle = new de.kherud.llama.LlamaModel(new ModelParameters().setModel(path.toString()).enableJinja()
-                .setThreads(2).setThreadsBatch(2).setCtxSize(1024).setGpuLayers(0));
+        oracle = new LlamaCppOracle(path, "[qwen2-oracle]", 10, p -> p.enableJinja().setGpuLayers(0));
     }
 
     @AfterAll
@@ -98,7 +90,7 @@ class Qwen2OracleTest {
         String system = "You are a concise assistant.";
         for (String q : QUESTIONS.subList(0, 2)) {
             String ourText = template.render(List.of(ChatMessage.system(system), ChatMessage.user(q)), true);
-            String theirs = oracle.applyTemplate(new InferenceParameters("").setMessages(system, List.of(new Pair<>("user", q))));
+            String theirs = oracle.model().applyTemplate(new InferenceParameters("").setMessages(system, List.of(new Pair<>("user", q))));
             assertEquals(theirs, ourText, "chat template rendering");
             assertArrayEquals(oracle.encode(theirs), encoder.encode(List.of(ChatMessage.system(system), ChatMessage.user(q))));
         }
@@ -108,44 +100,16 @@ class Qwen2OracleTest {
         return encoder.encode(List.of(ChatMessage.user(question)));
     }
 
-    static InferenceParameters greedyRequest(int[] tokens, int nPredict) {
-        var p = new InferenceParameters("").setTemperature(0).setNPredict(nPredict).setSeed(1).setCachePrompt(true);
-        return OracleParams.set(p, "prompt", Arrays.toString(tokens));
-    }
-
     @Test
     void greedyDecodingMatchesLlamaCpp() {
         int compared = 0;
         for (String q : QUESTIONS) {
             int[] prompt = prompt(q);
             assertEquals(151644, prompt[0], "the prompt starts with <|im_start|> (no BOS)");
-            Sequence seq = ours.newSequence(prompt.length + NEW_TOKENS);
-            StepOutput out = ours.prefill(seq, prompt);
-            List<Integer> toks = new ArrayList<>();
-            List<Float> margins = new ArrayList<>();
-            while (toks.size() < NEW_TOKENS) {
-                int best = LlamaModel.argmax(out.logits());
-                margins.add(OracleTest.margin(out.logits()));
-                if (tokenizer.endOfSequenceIds().contains(best)) break;
-                toks.add(best);
-                if (toks.size() < NEW_TOKENS) out = ours.step(seq, best);
-            }
-            StringBuilder ref = new StringBuilder();
-            for (LlamaOutput o : oracle.generate(greedyRequest(prompt, NEW_TOKENS))) ref.append(o.text);
-            String refText = ref.toString();
-            int agree = 0;
-            while (agree < toks.size() && refText.startsWith(decode(toks.subList(0, agree + 1)))) agree++;
-            boolean weStoppedEarly = agree == toks.size() && toks.size() < NEW_TOKENS && !refText.equals(decode(toks));
-            int diverge = agree < toks.size() || weStoppedEarly ? agree : -1;
-            System.out.printf("[qwen2-oracle] %-48s agree %d/%d tokens%s: %s%n", q, agree, toks.size(),
-                    diverge < 0 ? "" : String.format(" (diverge at step %d, our margin %.3f)", diverge, margins.get(diverge)),
-                    decode(toks).replace("\n", "\\n"));
-            if (diverge >= 0) {
-                assertTrue(margins.get(diverge) < OracleTest.TINY_MARGIN, "'" + q + "': greedy decoding diverges from llama.cpp at step "
-                        + diverge + " where our top-2 margin is " + margins.get(diverge) + " (not a near-tie)\n ours: "
-                        + decode(toks) + "\n llama.cpp: " + refText);
-            }
-            compared += diverge < 0 ? toks.size() : diverge;
+            var run = oracle.greedy(ours, q, prompt, NEW_TOKENS, tokenizer.endOfSequenceIds()::contains);
+            System.out.printf("[qwen2-oracle] %-48s %s: %s%n", q, run.summary(), run.ourText().replace("\n", "\\n"));
+            if (run.diverged()) assertTrue(run.divergeMargin() < OracleTest.TINY_MARGIN, run.divergence());
+            compared += run.compared();
         }
         System.out.printf("[qwen2-oracle] %d greedy tokens identical before any near-tie%n", compared);
         // Measured: 46 tokens compared (two prompts end at near-ties, margins 0.04 and 0.02, after 7 and 8 tokens).
@@ -156,51 +120,11 @@ class Qwen2OracleTest {
     /** Top-4 logit gaps at the first generated position: ours vs llama.cpp's (logit-bias bisection). */
     @Test
     void firstStepLogitGapsMatchLlamaCpp() {
-        double worst = 0, total = 0;
-        int count = 0;
-        for (String q : QUESTIONS.subList(0, 3)) {
-            int[] prompt = prompt(q);
-            float[] logits = ours.prefill(ours.newSequence(prompt.length), prompt).logits();
-            Integer[] order = OracleTest.topK(logits, 4);
-            String top1 = oracle.decode(new int[] {order[0]});
-            assertEquals(top1, oracle.complete(greedyRequest(prompt, 1)), "'" + q + "': first token differs");
-            double[] probs = OracleTest.softmaxTop(logits, order);
-            for (int r = 1; r < order.length; r++) {
-                int j = order[r];
-                String text = oracle.decode(new int[] {j});
-                if (text.isEmpty() || text.equals(top1)) continue;
-                float ourGap = logits[order[0]] - logits[j];
-                float theirGap = llamaGap(prompt, j, text, ourGap);
-                worst = Math.max(worst, Math.abs(ourGap - theirGap));
-                total += Math.abs(ourGap - theirGap);
-                count++;
-                System.out.printf("[qwen2-oracle] %-40s rank %d %-12s p=%.4f gap ours %.3f llama.cpp %.3f%n",
-                        q, r, "'" + text.replace("\n", "\\n") + "'", probs[r], ourGap, theirGap);
-                assertEquals(theirGap, ourGap, OracleTest.GAP_TOLERANCE, "'" + q + "': logit gap to token " + j + " ('" + text + "')");
-            }
-        }
-        System.out.printf("[qwen2-oracle] |gap diff| max %.4f mean %.4f logits over %d gaps (tolerances %.2f, mean %.2f)%n",
-                worst, total / count, count, OracleTest.GAP_TOLERANCE, OracleTest.MEAN_GAP_TOLERANCE);
-        assertTrue(count >= 6, "too few gaps compared: " + count);
-        assertTrue(total / count < OracleTest.MEAN_GAP_TOLERANCE, "mean gap difference " + total / count);
-    }
-
-    private float llamaGap(int[] prompt, int token, String text, float guess) {
-        float lo = 0f, hi = Math.max(1f, guess + 2f);
-        while (!picks(prompt, token, text, hi)) { lo = hi; hi *= 2; }
-        for (int it = 0; it < 10; it++) {
-            float mid = (lo + hi) / 2;
-            if (picks(prompt, token, text, mid)) hi = mid; else lo = mid;
-        }
-        return (lo + hi) / 2;
-    }
-
-    private boolean picks(int[] prompt, int token, String text, float bias) {
-        var p = greedyRequest(prompt, 1).setTokenIdBias(Map.of(token, bias));
-        return oracle.complete(p).equals(text);
-    }
-
-    static String decode(List<Integer> toks) {
-        return oracle.decode(toks.stream().mapToInt(Integer::intValue).toArray());
+        var stats = oracle.firstStepGaps(ours, QUESTIONS.subList(0, 3), Qwen2OracleTest::prompt, 4);
+        System.out.printf("[qwen2-oracle] %s (tolerances %.2f, mean %.2f)%n",
+                stats, OracleTest.GAP_TOLERANCE, OracleTest.MEAN_GAP_TOLERANCE);
+        for (var g : stats.gaps()) assertEquals(g.theirs(), g.ours(), OracleTest.GAP_TOLERANCE, g.describe());
+        assertTrue(stats.count() >= 6, "too few gaps compared: " + stats.count());
+        assertTrue(stats.mean() < OracleTest.MEAN_GAP_TOLERANCE, "mean gap difference " + stats.mean());
     }
 }

@@ -55,74 +55,75 @@ class WeightMatrixTest {
 
     static short h(float f) { return Float.floatToFloat16(f); }
 
+    /** Packs one block of {@code type} into {@code b}; its weights' expected values go to {@code ref[base..]}. */
+    interface BlockPacker {
+        void pack(ByteBuffer b, float[] ref, int base);
+    }
+
+    /** Packs every block of a {@link #ROWS} x {@link #COLS} matrix with {@code packer}, row by row, and checks it. */
+    static void packAndCheck(GgmlType type, int blockWeights, BlockPacker packer) {
+        ByteBuffer b = buffer(type);
+        float[][] ref = new float[ROWS][COLS];
+        for (int r = 0; r < ROWS; r++) for (int base = 0; base < COLS; base += blockWeights) packer.pack(b, ref[r], base);
+        check(type, b, ref);
+    }
+
     @Test
     void q8_0() {
-        ByteBuffer b = buffer(GgmlType.Q8_0);
-        float[][] ref = new float[ROWS][COLS];
-        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 32; blk++) {
+        packAndCheck(GgmlType.Q8_0, 32, (b, ref, base) -> {
             float d = 1f / (1 << rnd.nextInt(8));
             b.putShort(h(d));
             for (int j = 0; j < 32; j++) {
                 int q = rnd.nextInt(255) - 127;
                 b.put((byte) q);
-                ref[r][blk * 32 + j] = q * d;
+                ref[base + j] = q * d;
             }
-        }
-        check(GgmlType.Q8_0, b, ref);
+        });
     }
 
     @Test
     void q4_0() {
-        ByteBuffer b = buffer(GgmlType.Q4_0);
-        float[][] ref = new float[ROWS][COLS];
-        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 32; blk++) {
+        packAndCheck(GgmlType.Q4_0, 32, (b, ref, base) -> {
             float d = 1f / (1 << rnd.nextInt(8));
             b.putShort(h(d));
             for (int j = 0; j < 16; j++) {
                 int lo = rnd.nextInt(16), hi = rnd.nextInt(16);
                 b.put((byte) (lo | hi << 4));
-                ref[r][blk * 32 + j] = (lo - 8) * d;
-                ref[r][blk * 32 + j + 16] = (hi - 8) * d;
+                ref[base + j] = (lo - 8) * d;
+                ref[base + j + 16] = (hi - 8) * d;
             }
-        }
-        check(GgmlType.Q4_0, b, ref);
+        });
     }
 
     @Test
     void q4_1() {
-        ByteBuffer b = buffer(GgmlType.Q4_1);
-        float[][] ref = new float[ROWS][COLS];
-        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 32; blk++) {
+        packAndCheck(GgmlType.Q4_1, 32, (b, ref, base) -> {
             float d = 1f / (1 << rnd.nextInt(8)), m = -rnd.nextInt(64) / 16f;
             b.putShort(h(d)).putShort(h(m));
             for (int j = 0; j < 16; j++) {
                 int lo = rnd.nextInt(16), hi = rnd.nextInt(16);
                 b.put((byte) (lo | hi << 4));
-                ref[r][blk * 32 + j] = lo * d + m;
-                ref[r][blk * 32 + j + 16] = hi * d + m;
+                ref[base + j] = lo * d + m;
+                ref[base + j + 16] = hi * d + m;
             }
-        }
-        check(GgmlType.Q4_1, b, ref);
+        });
     }
 
     /** Q5_0: bit j of the 32-bit qh word is the fifth bit of weight j (low nibbles 0..15, high nibbles 16..31). */
     @Test
     void q5_0() {
-        ByteBuffer b = buffer(GgmlType.Q5_0);
-        float[][] ref = new float[ROWS][COLS];
-        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 32; blk++) {
+        packAndCheck(GgmlType.Q5_0, 32, (b, ref, base) -> {
             float d = 1f / (1 << rnd.nextInt(8));
             int[] q = new int[32];
             int qh = 0;
             for (int j = 0; j < 32; j++) {
                 q[j] = rnd.nextInt(32);
                 qh |= (q[j] >> 4) << j;
-                ref[r][blk * 32 + j] = (q[j] - 16) * d;
+                ref[base + j] = (q[j] - 16) * d;
             }
             b.putShort(h(d)).putInt(qh);
             for (int j = 0; j < 16; j++) b.put((byte) ((q[j] & 0xF) | (q[j + 16] & 0xF) << 4));
-        }
-        check(GgmlType.Q5_0, b, ref);
+        });
     }
 
     /**
@@ -167,9 +168,7 @@ class WeightMatrixTest {
     /** Q4_K packs eight 6-bit (scale, min) pairs into 12 bytes; we pack them the way ggml's quantizer does. */
     @Test
     void q4_K() {
-        ByteBuffer b = buffer(GgmlType.Q4_K);
-        float[][] ref = new float[ROWS][COLS];
-        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 256; blk++) {
+        packAndCheck(GgmlType.Q4_K, 256, (b, ref, base) -> {
             float d = 1f / (1 << rnd.nextInt(6)), dmin = 1f / (1 << rnd.nextInt(6));
             int[] sc = new int[8], mn = new int[8];
             for (int i = 0; i < 8; i++) { sc[i] = rnd.nextInt(64); mn[i] = rnd.nextInt(64); }
@@ -185,25 +184,21 @@ class WeightMatrixTest {
                 }
             }
             b.putShort(h(d)).putShort(h(dmin)).put(packed);
-            int base = blk * 256;
             for (int chunk = 0; chunk < 4; chunk++) {
                 for (int l = 0; l < 32; l++) {
                     int lo = rnd.nextInt(16), hi = rnd.nextInt(16);
                     b.put((byte) (lo | hi << 4));
-                    ref[r][base + chunk * 64 + l] = d * sc[2 * chunk] * lo - dmin * mn[2 * chunk];
-                    ref[r][base + chunk * 64 + 32 + l] = d * sc[2 * chunk + 1] * hi - dmin * mn[2 * chunk + 1];
+                    ref[base + chunk * 64 + l] = d * sc[2 * chunk] * lo - dmin * mn[2 * chunk];
+                    ref[base + chunk * 64 + 32 + l] = d * sc[2 * chunk + 1] * hi - dmin * mn[2 * chunk + 1];
                 }
             }
-        }
-        check(GgmlType.Q4_K, b, ref);
+        });
     }
 
     /** Q6_K: weight {@code i} of a 128-half is split into 4 low bits (ql) and 2 high bits (qh). */
     @Test
     void q6_K() {
-        ByteBuffer b = buffer(GgmlType.Q6_K);
-        float[][] ref = new float[ROWS][COLS];
-        for (int r = 0; r < ROWS; r++) for (int blk = 0; blk < COLS / 256; blk++) {
+        packAndCheck(GgmlType.Q6_K, 256, (b, ref, base) -> {
             float d = 1f / (1 << rnd.nextInt(6));
             int[] q = new int[256];
             byte[] sc = new byte[16];
@@ -220,9 +215,8 @@ class WeightMatrixTest {
                 }
             }
             b.put(ql).put(qh).put(sc).putShort(h(d));
-            for (int i = 0; i < 256; i++) ref[r][blk * 256 + i] = d * sc[i / 16] * (q[i] - 32);
-        }
-        check(GgmlType.Q6_K, b, ref);
+            for (int i = 0; i < 256; i++) ref[base + i] = d * sc[i / 16] * (q[i] - 32);
+        });
     }
 
     @Test
