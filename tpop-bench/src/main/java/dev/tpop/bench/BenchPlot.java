@@ -28,7 +28,7 @@ final class BenchPlot {
         rates.getStyler().setXAxisLabelRotation(20);
         rates.addSeries("tokens/s", report.rates().stream().map(Rate::name).toList(),
                 report.rates().stream().map(Rate::tokensPerSecond).toList());
-        XYChart scaling = new XYChartBuilder().width(900).height(450).title("tpop pair (base): cost over M and k")
+        XYChart scaling = new XYChartBuilder().width(900).height(450).title("tpop pair (base): cost over M")
                 .xAxisTitle("M (tokens per arm)").yAxisTitle("ms per pair").build();
         scaling.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         List<ScalingPoint> overM = report.scaling().overM();

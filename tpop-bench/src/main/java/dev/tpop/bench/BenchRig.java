@@ -32,6 +32,18 @@ final class BenchRig implements AutoCloseable {
         this.base = new BaseModelFeaturizer(backend, c.featureDimension(), c.seed());
         this.promptTokens = settings.prompts().stream()
                 .map(q -> local.promptTokens(List.of(new ChatMessage("user", q)))).toList();
+        int context = local.model().config().contextLength();
+        if (contextNeeded() > context) {
+            int longest = contextNeeded() - largestM() - 16;
+            local.model().close();
+            // checked before llama.cpp loads: it crashes the JVM instead of refusing a too-long decode
+            throw new IllegalArgumentException("M = " + largestM() + " tokens after a " + longest + "-token prompt does not fit the model's"
+                    + " context of " + context + " tokens: lower -M (at most " + (context - longest - 16) + ")");
+        }
+    }
+
+    private int largestM() {
+        return Math.max(settings.maxNewTokens(), settings.ms().stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 
     /** "base" or "minilm"; minilm's encoder is loaded on first use. */
@@ -71,8 +83,7 @@ final class BenchRig implements AutoCloseable {
     /** Context the llama.cpp reference needs: the longest prompt plus the largest M, with room. */
     int contextNeeded() {
         int longest = promptTokens.stream().mapToInt(p -> p.length).max().orElse(0);
-        int m = Math.max(settings.maxNewTokens(), settings.ms().stream().mapToInt(Integer::intValue).max().orElse(0));
-        return longest + m + 16;
+        return longest + largestM() + 16;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tpop.bench;
 
+import dev.tpop.llm.ModelLocator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickBenchTest {
     @Test
     void quickBenchWritesEverySectionAndThePlot(@TempDir Path out) throws Exception {
-        Path model = Path.of(System.getProperty("tpop.model.cache", System.getProperty("user.home") + "/.cache/tpop/models"),
+        Path model = Path.of(ModelLocator.cacheDirectory().toString(),
                 "SmolLM2-135M-Instruct.Q4_1.gguf");
         assertTrue(Files.isRegularFile(model), "default model not found at " + model + ": run scripts/setup.sh first");
         BenchSettings settings = BenchSettings.quick(model, PromptSet.defaultSet().prompts(), out);

@@ -4,7 +4,9 @@ import dev.tpop.core.Personalizer;
 import dev.tpop.core.TpopConfig;
 import dev.tpop.core.backend.RemoteBackend;
 import dev.tpop.llm.ModelLocator;
+import dev.tpop.llm.chat.ChatMessage;
 import java.net.URI;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,13 +27,13 @@ public final class EngineOptions {
             description = "Decode on an OpenAI-compatible inference server instead of in-process: its base URL (e.g."
                     + " http://localhost:8000/v1), whose /completions returns top-k logprobs with token ids (vLLM, tpop serve)."
                     + " --model must name a local GGUF of the same model (tokenizer and chat template). Implies --featurizer minilm.")
-    URI remote;
+    String remote;
 
     @Option(names = "--remote-model", paramLabel = "NAME", description = "Model name the --remote server serves (its /v1/models id).")
     String remoteModel;
 
-    @Option(names = "--remote-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
-            description = "Environment variable holding the --remote server's API key (unset = no key). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--remote-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the --remote server's API key. Default: OPENAI_API_KEY if set, else no key.")
     String remoteKeyEnv;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -110,16 +112,32 @@ public final class EngineOptions {
             if (remoteModel != null) throw new IllegalArgumentException("--remote-model needs --remote URL");
             return Personalizer.local(model, config);
         }
-        String scheme = remote.getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme) || remote.getHost() == null) {
+        URI url;
+        try {
+            url = new URI(remote.strip());
+        } catch (java.net.URISyntaxException e) {
+            url = null;
+        }
+        if (url == null || !"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
             throw new IllegalArgumentException("--remote " + remote + " is not an http(s) URL; e.g. http://localhost:8000/v1");
         }
         if (remoteModel == null || remoteModel.isBlank()) {
             throw new IllegalArgumentException("--remote needs --remote-model NAME, the model id the server serves (see its /v1/models)");
         }
-        String key = System.getenv(remoteKeyEnv);
-        return Personalizer.withBackend(RemoteBackend.forGguf(remote, remoteModel, key == null || key.isBlank() ? null : key.strip(),
-                ModelLocator.resolve(model)), config);
+        String key = System.getenv(remoteKeyEnv == null ? "OPENAI_API_KEY" : remoteKeyEnv);
+        if (remoteKeyEnv != null && (key == null || key.isBlank())) {
+            throw new IllegalArgumentException("--remote-key-env " + remoteKeyEnv + ": that environment variable is not set");
+        }
+        RemoteBackend backend = RemoteBackend.forGguf(url, remoteModel, key == null || key.isBlank() ? null : key.strip(),
+                ModelLocator.resolve(model));
+        try {
+            // One tiny request now, so a wrong URL, key or model name fails before anything else loads.
+            backend.topK(backend.promptTokens(List.of(ChatMessage.user("Hi"))), 1);
+            return Personalizer.withBackend(backend, config);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {

@@ -95,6 +95,10 @@ class CommandLineTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--prompts must be >= 1"), r.err());
 
+        r = run("", "bench", "--quick", "-M", "100000", "--out", dir.resolve("bench").toString());
+        assertEquals(2, r.exitCode(), "refused before llama.cpp loads (it would crash the JVM)");
+        assertTrue(r.err().contains("lower -M (at most"), r.err());
+
         r = run("", "simulate", "--attribute", "grumpy");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("concise"), "lists the valid attributes: " + r.err());

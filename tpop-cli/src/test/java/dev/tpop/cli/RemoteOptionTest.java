@@ -77,6 +77,22 @@ class RemoteOptionTest {
         assertEquals(2, notHttp.exitCode());
         assertTrue(notHttp.err().contains("not an http(s) URL"), notHttp.err());
 
+        Run noScheme = run("simulate", "--remote", "127.0.0.1:9/v1", "--remote-model", "m", "--out", dir.resolve("e").toString());
+        assertEquals(2, noScheme.exitCode());
+        assertEquals(1, noScheme.err().lines().count(), noScheme.err());
+        assertTrue(noScheme.err().contains("not an http(s) URL"), noScheme.err());
+
+        Run unsetKey = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--remote-model", "m", "--remote-key-env",
+                "TPOP_SURELY_UNSET_VARIABLE", "--out", dir.resolve("f").toString());
+        assertEquals(2, unsetKey.exitCode());
+        assertTrue(unsetKey.err().contains("TPOP_SURELY_UNSET_VARIABLE") && unsetKey.err().contains("not set"), unsetKey.err());
+
+        Run nobodyListens = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--remote-model", "m", "--rounds", "1", "-M", "4",
+                "--out", dir.resolve("g").toString());
+        assertEquals(2, nobodyListens.exitCode());
+        assertTrue(nobodyListens.err().contains("cannot reach the inference server at http://127.0.0.1:9/v1/completions: connection refused"),
+                nobodyListens.err());
+
         Run serve = run("serve", "--remote", "http://127.0.0.1:9/v1", "--data", dir.resolve("d").toString());
         assertEquals(2, serve.exitCode());
         assertTrue(serve.err().contains("does not support --remote"), serve.err());

@@ -16,7 +16,7 @@ public final class RealModel {
         return backend;
     }
 
-    /** Loads the default model from the cache (system property tpop.model.cache, set by Surefire). */
+    /** Loads the default model from the cache ($TPOP_MODEL_CACHE, else the tpop.model.cache property Surefire sets). */
     public static LocalBackend load() {
         try {
             return LocalBackend.load(ModelLocator.resolve("default"));

@@ -23,6 +23,6 @@ final class TestModels {
     }
 
     private static String cache() {
-        return System.getProperty("tpop.model.cache", System.getProperty("user.home") + "/.cache/tpop/models");
+        return ModelLocator.cacheDirectory().toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tpop.server;
 
+import dev.tpop.llm.ModelLocator;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tpop.core.TpopConfig;
@@ -23,7 +24,7 @@ final class TestServers {
     }
 
     static Path modelPath() {
-        Path p = Path.of(System.getProperty("tpop.model.cache", System.getProperty("user.home") + "/.cache/tpop/models"),
+        Path p = Path.of(ModelLocator.cacheDirectory().toString(),
                 "SmolLM2-135M-Instruct.Q4_1.gguf");
         if (!Files.isRegularFile(p)) fail("default model missing at " + p + ": run scripts/setup.sh");
         return p;

@@ -155,13 +155,24 @@ public final class RemoteBackend implements DecodingBackend {
         return new NextTokens(tokenIds, logProbs, null);
     }
 
-    private static NextTokens join(CompletableFuture<NextTokens> f) {
+    private NextTokens join(CompletableFuture<NextTokens> f) {
         try {
             return f.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException("remote backend request failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("cannot reach the inference server at " + completions + ": " + why(e.getCause())
+                    + " (is it running, and is the URL its OpenAI base, e.g. http://host:8000/v1?)", e.getCause());
         }
+    }
+
+    /** A connection failure in words: the JDK's exceptions often carry no message of their own. */
+    private static String why(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) return "connection refused";
+            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) return "unknown host";
+            if (c instanceof java.net.http.HttpTimeoutException) return "no answer in time";
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     @Override

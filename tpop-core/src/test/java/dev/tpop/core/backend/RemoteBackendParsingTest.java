@@ -1,5 +1,6 @@
 package dev.tpop.core.backend;
 
+import dev.tpop.llm.ModelLocator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +41,7 @@ class RemoteBackendParsingTest {
             }
         });
         server.start();
-        Path gguf = Path.of(System.getProperty("tpop.model.cache", System.getProperty("user.home") + "/.cache/tpop/models"),
+        Path gguf = Path.of(ModelLocator.cacheDirectory().toString(),
                 "SmolLM2-135M-Instruct.Q4_1.gguf");
         remote = RemoteBackend.forGguf(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/"), "m", "secret", gguf);
     }

@@ -1,5 +1,6 @@
 package dev.tpop.llm.chat;
 
+import dev.tpop.llm.ModelLocator;
 import dev.tpop.llm.gguf.GgufFile;
 import dev.tpop.llm.tokenizer.Tokenizer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,7 @@ class ChatTemplateTest {
 
     @BeforeAll
     static void load() {
-        file = GgufFile.open(Path.of(System.getProperty("tpop.model.cache", System.getProperty("user.home") + "/.cache/tpop/models"),
+        file = GgufFile.open(Path.of(ModelLocator.cacheDirectory().toString(),
                 "SmolLM2-135M-Instruct.Q4_1.gguf"));
         tok = Tokenizer.fromGguf(file);
         smol = ChatTemplate.fromGguf(file, tok);

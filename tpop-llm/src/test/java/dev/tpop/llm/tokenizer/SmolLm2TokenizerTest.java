@@ -1,5 +1,6 @@
 package dev.tpop.llm.tokenizer;
 
+import dev.tpop.llm.ModelLocator;
 import dev.tpop.llm.gguf.GgufFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ class SmolLm2TokenizerTest {
     static Tokenizer tok;
 
     static Path modelPath() {
-        return Path.of(System.getProperty("tpop.model.cache", System.getProperty("user.home") + "/.cache/tpop/models"),
+        return Path.of(ModelLocator.cacheDirectory().toString(),
                 "SmolLM2-135M-Instruct.Q4_1.gguf");
     }
 

@@ -30,9 +30,9 @@ class TokenizerVectorsTest {
     static final String SEPARATOR = "\n__ggml_vocab_test__\n";
 
     static Path vocabDir() {
-        String dir = System.getProperty("tpop.vocab.dir",
-                System.getProperty("user.home") + "/.cache/tpop/llama.cpp-vocab");
-        return Path.of(dir);
+        String env = System.getenv("TPOP_VOCAB_DIR"); // where scripts/fetch-tokenizer-vectors.sh put them
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("tpop.vocab.dir", System.getProperty("user.home") + "/.cache/tpop/llama.cpp-vocab"));
     }
 
     static Path requireFile(String name) {
