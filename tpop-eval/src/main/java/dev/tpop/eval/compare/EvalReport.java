@@ -30,6 +30,22 @@ public final class EvalReport {
      * Writes report.md, summary.json and curve-ATTRIBUTE[-MODEL].png files into {@code dir}; one run per
      * model, all with the same preset. Returns the report's path.
      */
+    /**
+     * A line naming the attributes and baselines whose cells the folder holds but this report leaves
+     * out (a run with a narrower scope), so a partial report is never mistaken for the whole folder.
+     */
+    private static String alsoInFolder(EvalSummary s, Path dir) throws IOException {
+        Path f = dir.resolve("eval-config-" + CellStore.key(s.model()) + ".json");
+        if (!Files.isRegularFile(f)) return "";
+        com.fasterxml.jackson.databind.JsonNode preset = JSON.readTree(f.toFile()).path("preset");
+        List<String> left = new ArrayList<>();
+        preset.path("attributes").forEach(a -> { if (!s.preset().attributes().contains(a.asText())) left.add("attribute " + a.asText()); });
+        preset.path("baselines").forEach(b -> { if (!s.preset().baselines().contains(b.asText())) left.add("baseline " + b.asText()); });
+        if (left.isEmpty()) return "";
+        return "- " + s.model() + ": this report leaves out cells the folder also holds (" + String.join(", ", left)
+                + "); rerun with them to report them\n";
+    }
+
     public static Path write(List<EvalSummary> runs, Path dir) throws IOException {
         if (runs.isEmpty()) throw new IllegalArgumentException("nothing to report");
         Files.createDirectories(dir);
@@ -42,6 +58,7 @@ public final class EvalReport {
         md.append("- prompts: ").append(first.prompts().train().size()).append(" train, ").append(first.prompts().heldOut().size())
                 .append(" held-out (disjoint) from ").append(String.join(", ", first.prompts().sources().stream()
                         .map(x -> Path.of(x).getFileName().toString()).toList())).append('\n');
+        for (EvalSummary s : runs) md.append(alsoInFolder(s, dir));
         md.append("- T-POP: T = ").append(p.finalRounds()).append(" rounds, seeds ").append(p.seeds())
                 .append(", simulated-user noise (BTL temperature) ").append(p.userNoise()).append('\n');
         md.append("- answers: at most ").append(p.maxNewTokens()).append(" tokens; LA ratio ").append(p.laRatio())

@@ -76,6 +76,8 @@ class SmokeEvalTest {
                 p.userNoise(), p.laRatio(), p.laTopP());
         EvalSummary subset = new Evaluation(fewerBaselines, prompts, backend, TpopConfig.defaults(), judges, out).run();
         assertEquals(0, subset.computed(), "another scope of the same configuration reuses the folder's cells");
+        assertTrue(Files.readString(EvalReport.write(subset, out)).contains("leaves out cells the folder also holds (baseline Pref, baseline BS16,"
+                + " baseline Amulet)"), "a narrower report says what it leaves out");
         assertTrue(Files.readString(out.resolve("eval-config-SmolLM2-135M-Instruct.Q4_1.json")).contains("Amulet"),
                 "the folder still records every baseline it holds");
         assertThrows(IllegalStateException.class,
