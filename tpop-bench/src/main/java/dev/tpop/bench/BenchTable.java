@@ -12,8 +12,9 @@ public final class BenchTable {
         BenchReport.Environment e = r.environment();
         out.append(f("tpop bench %s — %s, %s, %d threads, Java %s%n", e.quick() ? "(quick: proves it runs, numbers mean little)" : "",
                 e.date(), e.machine(), e.threads(), e.java()));
-        out.append(f("model %s, k = %d, M = %d (minilm pair M = %d), %d prompts, %d warm-up + %d timed repetitions, medians%n%n",
-                e.model(), e.topK(), e.maxNewTokens(), e.minilmTokens(), e.prompts(), e.warmup(), e.repetitions()));
+        out.append(f("model %s, k = %d, M = %d (minilm pair M = %d), %d prompt%s, %d warm-up + %d timed repetition%s, medians%n%n",
+                e.model(), e.topK(), e.maxNewTokens(), e.minilmTokens(), e.prompts(), e.prompts() == 1 ? "" : "s", e.warmup(),
+                e.repetitions(), e.repetitions() == 1 ? "" : "s"));
         out.append(f("%-28s %12s %12s%n", "decode (prefill excluded)", "tokens/s", "ms/token"));
         for (Rate rate : r.rates()) out.append(f("%-28s %12.1f %12.2f%n", rate.name(), rate.tokensPerSecond(), rate.msPerToken()));
         out.append('\n');

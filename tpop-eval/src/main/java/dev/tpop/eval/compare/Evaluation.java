@@ -165,6 +165,27 @@ public final class Evaluation {
         return copy;
     }
 
+    /** The settings (field names, one level into objects) whose values differ, e.g. "tpopConfig.omega". */
+    private static List<String> differences(JsonNode before, JsonNode now) {
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        before.fieldNames().forEachRemaining(fields::add);
+        now.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            JsonNode a = before.path(field), b = now.path(field);
+            if (a.equals(b)) continue;
+            if (a.isObject() && b.isObject()) {
+                java.util.Set<String> inner = new java.util.TreeSet<>();
+                a.fieldNames().forEachRemaining(inner::add);
+                b.fieldNames().forEachRemaining(inner::add);
+                for (String i : inner) if (!a.path(i).equals(b.path(i))) names.add(field + "." + i);
+            } else {
+                names.add(field);
+            }
+        }
+        return names;
+    }
+
     /**
      * Refuses a folder whose cells came from another configuration (model settings, prompts, sizes,
      * seeds, judges); records this one otherwise. Other attributes or baselines are welcome.
@@ -186,7 +207,8 @@ public final class Evaluation {
                 JsonNode current = JSON.readTree(now);
                 if (!withoutScope(before).equals(withoutScope(current))) {
                     throw new IllegalStateException(out + " holds an evaluation with another configuration ("
-                            + f.getFileName() + " differs); use another --out folder or delete it");
+                            + String.join(", ", differences(withoutScope(before), withoutScope(current))) + " differ from "
+                            + f.getFileName() + "); use another --out folder or delete it");
                 }
                 // Same configuration, other attributes or baselines: cells are keyed by both, so the folder
                 // can grow; the file records everything it now holds.

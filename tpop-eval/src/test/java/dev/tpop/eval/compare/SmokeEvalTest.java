@@ -80,8 +80,9 @@ class SmokeEvalTest {
                 + " baseline Amulet)"), "a narrower report says what it leaves out");
         assertTrue(Files.readString(out.resolve("eval-config-SmolLM2-135M-Instruct.Q4_1.json")).contains("Amulet"),
                 "the folder still records every baseline it holds");
-        assertThrows(IllegalStateException.class,
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> new Evaluation(preset, prompts, backend, TpopConfig.defaults().with("omega", 2.0), judges, out).run(),
                 "cells of another configuration are never mixed");
+        assertTrue(refused.getMessage().contains("tpopConfig.omega differ"), refused.getMessage());
     }
 }
