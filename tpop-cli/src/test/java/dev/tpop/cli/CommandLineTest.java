@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The tpop command end to end on the real default model, at small sizes. */
 class CommandLineTest {
-    private record Run(int exitCode, String out, String err) {}
+    record Run(int exitCode, String out, String err) {}
 
-    private static Run run(String stdin, String... args) {
+    /** Runs the tpop command in this JVM with {@code stdin} as input; shared by the CLI tests. */
+    static Run run(String stdin, String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         InputStream oldIn = System.in;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();

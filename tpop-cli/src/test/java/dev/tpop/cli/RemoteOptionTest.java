@@ -11,9 +11,6 @@ import dev.tpop.llm.ModelLocator;
 import dev.tpop.server.ServerConfig;
 import dev.tpop.server.SqliteUserStore;
 import dev.tpop.server.TpopServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * this machine, reached over HTTP), and the commands that cannot run remotely say so.
  */
 class RemoteOptionTest {
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = TpopCommand.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandLineTest.Run run(String... args) {
+        return CommandLineTest.run("", args);
     }
 
     @Test
@@ -48,14 +33,14 @@ class RemoteOptionTest {
         try (TpopServer server = new TpopServer(config, LocalBackend.load(ModelLocator.defaultModel()), new SqliteUserStore(config.database()))) {
             int port = server.start();
             String url = "http://127.0.0.1:" + port + "/v1";
-            Run r = run("simulate", "--remote", url, "--remote-model", "tpop", "--remote-key-env", "PATH", "--attribute", "concise",
+            CommandLineTest.Run r = run("simulate", "--remote", url, "--remote-model", "tpop", "--remote-key-env", "PATH", "--attribute", "concise",
                     "--rounds", "1", "--held-out", "1", "-M", "4", "--top-k", "5", "--out", dir.resolve("out").toString());
             assertEquals(0, r.exitCode(), r.err());
             JsonNode result = new ObjectMapper().readTree(dir.resolve("out/result.json").toFile());
             assertEquals(2, result.get("checkpoints").size(), "checkpoints after 0 and 1 rounds");
             assertEquals("minilm", result.get("config").get("featurizer").asText(), "--remote implies the text-encoder featurizer");
 
-            Run wrongKey = run("simulate", "--remote", url, "--remote-model", "tpop", "--remote-key-env", "HOME", "--rounds", "1",
+            CommandLineTest.Run wrongKey = run("simulate", "--remote", url, "--remote-model", "tpop", "--remote-key-env", "HOME", "--rounds", "1",
                     "--held-out", "1", "-M", "4", "--out", dir.resolve("out2").toString());
             assertEquals(2, wrongKey.exitCode());
             assertTrue(wrongKey.err().contains("401"), wrongKey.err());
@@ -64,36 +49,36 @@ class RemoteOptionTest {
 
     @Test
     void badRemoteUsageIsOneClearLine(@TempDir Path dir) {
-        Run noName = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--out", dir.resolve("a").toString());
+        CommandLineTest.Run noName = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--out", dir.resolve("a").toString());
         assertEquals(2, noName.exitCode());
         assertTrue(noName.err().contains("--remote-model"), noName.err());
 
-        Run base = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--remote-model", "m", "--featurizer", "base",
+        CommandLineTest.Run base = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--remote-model", "m", "--featurizer", "base",
                 "--out", dir.resolve("b").toString());
         assertEquals(2, base.exitCode());
         assertTrue(base.err().contains("--featurizer minilm"), base.err());
 
-        Run notHttp = run("simulate", "--remote", "ftp://x/v1", "--remote-model", "m", "--out", dir.resolve("c").toString());
+        CommandLineTest.Run notHttp = run("simulate", "--remote", "ftp://x/v1", "--remote-model", "m", "--out", dir.resolve("c").toString());
         assertEquals(2, notHttp.exitCode());
         assertTrue(notHttp.err().contains("not an http(s) URL"), notHttp.err());
 
-        Run noScheme = run("simulate", "--remote", "127.0.0.1:9/v1", "--remote-model", "m", "--out", dir.resolve("e").toString());
+        CommandLineTest.Run noScheme = run("simulate", "--remote", "127.0.0.1:9/v1", "--remote-model", "m", "--out", dir.resolve("e").toString());
         assertEquals(2, noScheme.exitCode());
         assertEquals(1, noScheme.err().lines().count(), noScheme.err());
         assertTrue(noScheme.err().contains("not an http(s) URL"), noScheme.err());
 
-        Run unsetKey = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--remote-model", "m", "--remote-key-env",
+        CommandLineTest.Run unsetKey = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--remote-model", "m", "--remote-key-env",
                 "TPOP_SURELY_UNSET_VARIABLE", "--out", dir.resolve("f").toString());
         assertEquals(2, unsetKey.exitCode());
         assertTrue(unsetKey.err().contains("TPOP_SURELY_UNSET_VARIABLE") && unsetKey.err().contains("not set"), unsetKey.err());
 
-        Run nobodyListens = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--remote-model", "m", "--rounds", "1", "-M", "4",
+        CommandLineTest.Run nobodyListens = run("simulate", "--remote", "http://127.0.0.1:9/v1", "--remote-model", "m", "--rounds", "1", "-M", "4",
                 "--out", dir.resolve("g").toString());
         assertEquals(2, nobodyListens.exitCode());
         assertTrue(nobodyListens.err().contains("cannot reach the inference server at http://127.0.0.1:9/v1/completions: connection refused"),
                 nobodyListens.err());
 
-        Run serve = run("serve", "--remote", "http://127.0.0.1:9/v1", "--data", dir.resolve("d").toString());
+        CommandLineTest.Run serve = run("serve", "--remote", "http://127.0.0.1:9/v1", "--data", dir.resolve("d").toString());
         assertEquals(2, serve.exitCode());
         assertTrue(serve.err().contains("does not support --remote"), serve.err());
         assertTrue(serve.err().lines().count() == 1, serve.err());
