@@ -86,7 +86,7 @@ public final class ChatCommand implements Callable<Integer> {
             if (config.topK() > p.backend().vocabularySize()) {
                 out.printf("note: top-k %d is larger than the vocabulary; using %d%n", config.topK(), p.backend().vocabularySize());
             }
-            out.printf("tpop chat - user '%s', %d rounds so far, model %s%n", user, session.rounds(), p.backend().modelId());
+            out.printf("tpop chat - user '%s', %s so far, model %s%n", user, rounds(session.rounds()), p.backend().modelId());
             out.println("Ask a question (:p personalized mode on/off, :status, :q quit).");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Random order = new Random();
@@ -135,11 +135,15 @@ public final class ChatCommand implements Callable<Integer> {
                 Preference actual = swap ? swapArms(answer.get()) : answer.get();
                 FeedbackResult result = session.feedback(pair.id(), actual);
                 session.save(stateFile);
-                out.printf("thanks - %d rounds learned (saved to %s)%n", result.rounds(), stateFile);
+                out.printf("thanks - %s learned (saved to %s)%n", rounds(result.rounds()), stateFile);
             }
             session.save(stateFile);
         }
         return 0;
+    }
+
+    private static String rounds(int n) {
+        return n + (n == 1 ? " round" : " rounds");
     }
 
     /** The person's answer as shown on screen; empty to skip the pair, null to quit (:q or end of input). */

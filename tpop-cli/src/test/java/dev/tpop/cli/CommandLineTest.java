@@ -58,7 +58,7 @@ class CommandLineTest {
         Run first = run("Name a fruit.\n1\nName a color.\nt\n\n:q\n", args);
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().contains("[1]") && first.out().contains("[2]"), first.out());
-        assertTrue(first.out().contains("2 rounds learned"), first.out());
+        assertTrue(first.out().contains("1 round learned") && first.out().contains("2 rounds learned"), first.out());
         assertTrue(first.out().contains("empty question"), "an empty line is answered, not sent to the model");
         assertTrue(Files.exists(dir.resolve("tester.tpop.json.gz")));
         Run second = run(":status\n:p\nName a tree.\n:q\n", args);
