@@ -2,6 +2,7 @@ package dev.tpop.cli;
 
 import dev.tpop.core.Personalizer;
 import dev.tpop.core.TpopConfig;
+import dev.tpop.core.backend.OpenAiEndpoints;
 import dev.tpop.core.backend.RemoteBackend;
 import dev.tpop.llm.ModelLocator;
 import dev.tpop.llm.chat.ChatMessage;
@@ -112,24 +113,11 @@ public final class EngineOptions {
             if (remoteModel != null) throw new IllegalArgumentException("--remote-model needs --remote URL");
             return Personalizer.local(model, config);
         }
-        URI url;
-        try {
-            url = new URI(remote.strip());
-        } catch (java.net.URISyntaxException e) {
-            url = null;
-        }
-        if (url == null || !"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("--remote " + remote + " is not an http(s) URL; e.g. http://localhost:8000/v1");
-        }
+        URI url = OpenAiEndpoints.baseUrl("--remote", remote, "http://localhost:8000/v1");
         if (remoteModel == null || remoteModel.isBlank()) {
             throw new IllegalArgumentException("--remote needs --remote-model NAME, the model id the server serves (see its /v1/models)");
         }
-        String key = System.getenv(remoteKeyEnv == null ? "OPENAI_API_KEY" : remoteKeyEnv);
-        if (remoteKeyEnv != null && (key == null || key.isBlank())) {
-            throw new IllegalArgumentException("--remote-key-env " + remoteKeyEnv + ": that environment variable is not set");
-        }
-        RemoteBackend backend = RemoteBackend.forGguf(url, remoteModel, key == null || key.isBlank() ? null : key.strip(),
-                ModelLocator.resolve(model));
+        RemoteBackend backend = RemoteBackend.forGguf(url, remoteModel, apiKey("--remote-key-env", remoteKeyEnv), ModelLocator.resolve(model));
         try {
             // One tiny request now, so a wrong URL, key or model name fails before anything else loads.
             backend.topK(backend.promptTokens(List.of(ChatMessage.user("Hi"))), 1);
@@ -138,6 +126,19 @@ public final class EngineOptions {
             backend.close();
             throw e;
         }
+    }
+
+    /**
+     * The API key from the environment variable an option names, else from {@code OPENAI_API_KEY} if
+     * set, else none (local servers rarely want one). A variable named but unset is a typo worth
+     * refusing rather than sending no key.
+     */
+    static String apiKey(String option, String variable) {
+        String key = System.getenv(variable == null ? "OPENAI_API_KEY" : variable);
+        if (variable != null && (key == null || key.isBlank())) {
+            throw new IllegalArgumentException(option + " " + variable + ": that environment variable is not set");
+        }
+        return key == null || key.isBlank() ? null : key.strip();
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {

@@ -2,6 +2,7 @@ package dev.tpop.cli;
 
 import dev.tpop.core.Personalizer;
 import dev.tpop.core.TpopConfig;
+import dev.tpop.core.backend.OpenAiEndpoints;
 import dev.tpop.core.backend.LocalBackend;
 import dev.tpop.eval.compare.EvalPreset;
 import dev.tpop.eval.compare.EvalPrompts;
@@ -15,6 +16,7 @@ import dev.tpop.eval.judge.ScoreJudge;
 import dev.tpop.eval.user.SimulatedUsers;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +95,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--judge-model", defaultValue = "gpt-4o", description = "Model of the remote judge. Default: ${DEFAULT-VALUE}.")
     String judgeModel;
 
-    @Option(names = "--judge-key-env", defaultValue = "OPENAI_API_KEY", description = "Environment variable holding the remote judge's API key. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--judge-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the remote judge's API key. Default: OPENAI_API_KEY if set, else no key.")
     String judgeKeyEnv;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (resumes if it exists). Default: results/eval/PRESET.")
@@ -104,6 +107,10 @@ public final class EvalCommand implements Callable<Integer> {
         engine.requireLocal("eval", "the baselines (beam search, the local judge) need the model in-process");
         EvalPreset preset = preset();
         for (String a : preset.attributes()) SimulatedUsers.create(a, 0, 0); // fail early on a typo
+        if (promptsDir != null && !Files.isDirectory(promptsDir)) {
+            throw new IllegalArgumentException("--prompts-dir " + promptsDir + " is not a folder; point it at the shared prompt sets (e.g. ../shared/data/prompts)");
+        }
+        OpenAiJudge remoteJudge = remoteJudge();
         Path shared = promptsDir != null ? promptsDir : Path.of(System.getProperty("tpop.shared.dir", "../shared"), "data", "prompts");
         EvalPrompts prompts = EvalPrompts.load(preset, Files.isDirectory(shared) ? shared : null);
         TpopConfig config = engine.config(0);
@@ -116,7 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
                 Map<String, PairwiseJudge> judges = new LinkedHashMap<>();
                 judges.put("score", new ScoreJudge());
                 if (preset.localJudge() && p.backend() instanceof LocalBackend local) judges.put("local", new LocalLlmJudge(local));
-                if (judgeUrl != null) judges.put("remote", new OpenAiJudge(judgeUrl, System.getenv(judgeKeyEnv), judgeModel));
+                if (remoteJudge != null) judges.put("remote", remoteJudge);
                 o.printf("tpop eval (%s): model %s, attributes %s, %d train / %d held-out prompts, T sweep %s, seeds %s -> %s%n",
                         preset.name(), p.backend().modelId(), preset.attributes(), prompts.train().size(), prompts.heldOut().size(),
                         preset.rounds(), preset.seeds(), dir);
@@ -127,8 +134,20 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Path report = EvalReport.write(runs, dir);
         o.println(Files.readString(report).lines().takeWhile(l -> !l.startsWith("## Repetition")).reduce("", (a, b) -> a + b + "\n"));
-        o.println("wrote " + report);
+        o.println("wrote " + report + " (with summary.json, curve-ATTR.png and cells/ beside it)");
         return 0;
+    }
+
+    /** The remote judge, asked one tiny question now: a wrong URL, key or model must not wait for hours of decoding. */
+    private OpenAiJudge remoteJudge() {
+        if (judgeUrl == null) {
+            if (judgeKeyEnv != null) throw new IllegalArgumentException("--judge-key-env needs --judge-url URL");
+            return null;
+        }
+        URI url = OpenAiEndpoints.baseUrl("--judge-url", judgeUrl, "https://api.openai.com/v1");
+        OpenAiJudge judge = new OpenAiJudge(url, EngineOptions.apiKey("--judge-key-env", judgeKeyEnv), judgeModel);
+        judge.probe();
+        return judge;
     }
 
     private EvalPreset preset() {

@@ -30,6 +30,15 @@ public final class TpopCommand implements Runnable {
             err.flush();
             return 2;
         });
+        cli.setParameterExceptionHandler((e, badArgs) -> {
+            // picocli's default prints the whole usage (~100 lines for eval) under the one line that matters
+            CommandLine where = e.getCommandLine();
+            PrintWriter err = where.getErr();
+            err.println("tpop: " + e.getMessage().lines().findFirst().orElse("") + " (see '" + where.getCommandSpec().qualifiedName() + " --help')");
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.flush();
+            return 2;
+        });
         return cli.execute(args);
     }
 

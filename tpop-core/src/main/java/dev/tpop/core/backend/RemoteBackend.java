@@ -61,8 +61,7 @@ public final class RemoteBackend implements DecodingBackend {
      * @param resources closed with this backend (e.g. the GGUF file the tokenizer came from), or null
      */
     public RemoteBackend(URI baseUrl, String model, String apiKey, Tokenizer tokenizer, ChatTemplate template, AutoCloseable resources) {
-        String base = baseUrl.toString().replaceAll("/+$", "");
-        this.completions = URI.create(base + "/completions");
+        this.completions = OpenAiEndpoints.resolve(baseUrl, "completions");
         this.model = model;
         this.apiKey = apiKey;
         this.tokenizer = tokenizer;
@@ -160,19 +159,9 @@ public final class RemoteBackend implements DecodingBackend {
             return f.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException("cannot reach the inference server at " + completions + ": " + why(e.getCause())
+            throw new IllegalStateException("cannot reach the inference server at " + completions + ": " + OpenAiEndpoints.connectionProblem(e.getCause())
                     + " (is it running, and is the URL its OpenAI base, e.g. http://host:8000/v1?)", e.getCause());
         }
-    }
-
-    /** A connection failure in words: the JDK's exceptions often carry no message of their own. */
-    private static String why(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.net.ConnectException) return "connection refused";
-            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) return "unknown host";
-            if (c instanceof java.net.http.HttpTimeoutException) return "no answer in time";
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     @Override

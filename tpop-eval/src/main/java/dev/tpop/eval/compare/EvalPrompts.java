@@ -28,9 +28,15 @@ public record EvalPrompts(List<String> train, List<String> heldOut, List<String>
     public static EvalPrompts load(EvalPreset preset, Path sharedPrompts) throws IOException {
         List<String> train = new ArrayList<>(), held = new ArrayList<>(), sources = new ArrayList<>();
         for (String name : preset.promptSets()) {
+            boolean named = name.strip().equalsIgnoreCase(PromptSet.DEFAULT) || name.strip().startsWith("hf:");
             Path p = Path.of(name);
-            if (!Files.exists(p) && sharedPrompts != null) p = sharedPrompts.resolve(name);
-            PromptSet set = PromptSet.fromFile(p);
+            if (!named && !Files.exists(p) && sharedPrompts != null && Files.exists(sharedPrompts.resolve(name))) p = sharedPrompts.resolve(name);
+            if (!named && !Files.exists(p) && p.getParent() == null) {
+                throw new java.nio.file.NoSuchFileException(name, null, sharedPrompts == null
+                        ? "prompt set not found here, and there is no shared prompt folder: set --prompts-dir to the folder that holds it"
+                        : "prompt set not found here or in " + sharedPrompts + ": set --prompts-dir to the folder that holds it");
+            }
+            PromptSet set = named ? PromptSet.load(name) : PromptSet.fromFile(p);
             int n = set.size();
             if (n < 2) throw new IllegalArgumentException(p + " has " + n + " prompts; need at least 2");
             double fraction = Math.min(0.5, Math.max((double) preset.heldOutPerSet() / n, 1.0 / n));

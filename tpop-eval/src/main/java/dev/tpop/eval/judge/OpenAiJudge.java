@@ -3,6 +3,7 @@ package dev.tpop.eval.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tpop.core.backend.OpenAiEndpoints;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +25,9 @@ public final class OpenAiJudge extends PositionSwappedJudge {
     private final HttpClient http;
 
     /** @param baseUrl e.g. {@code https://api.openai.com/v1}; {@code /chat/completions} is appended */
-    public OpenAiJudge(String baseUrl, String apiKey, String model) {
-        if (baseUrl == null || baseUrl.isBlank()) throw new IllegalArgumentException("the judge URL is missing");
-        this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/chat/completions");
+    public OpenAiJudge(URI baseUrl, String apiKey, String model) {
+        this.endpoint = OpenAiEndpoints.resolve(OpenAiEndpoints.baseUrl("the judge URL", baseUrl == null ? null : baseUrl.toString(),
+                "https://api.openai.com/v1"), "chat/completions");
         this.apiKey = apiKey;
         this.model = model;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
@@ -35,6 +36,14 @@ public final class OpenAiJudge extends PositionSwappedJudge {
     @Override
     public String name() {
         return "remote LLM (" + model + " at " + endpoint.getHost() + "), position-swapped";
+    }
+
+    /**
+     * One tiny question now, so a wrong URL, key or model name fails in seconds rather than after the
+     * hours of decoding that precede the first real judgement.
+     */
+    public void probe() {
+        askOnce("concise", "Say hello.", "Hello.", "Hello there, it is a pleasure to greet you today.");
     }
 
     @Override
@@ -50,19 +59,28 @@ public final class OpenAiJudge extends PositionSwappedJudge {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (apiKey != null && !apiKey.isBlank()) request.header("Authorization", "Bearer " + apiKey);
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("judge " + endpoint + " answered HTTP " + response.statusCode() + ": "
-                        + response.body().substring(0, Math.min(300, response.body().length())));
-            }
-            JsonNode content = JSON.readTree(response.body()).path("choices").path(0).path("message").path("content");
-            return parse(content.asText(""));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("judge " + endpoint + " unreachable: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reach the judge at " + endpoint + ": " + OpenAiEndpoints.connectionProblem(e)
+                    + " (is the URL its OpenAI base, e.g. https://api.openai.com/v1?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the judge", e);
+        }
+        int status = response.statusCode();
+        String firstLine = response.body().strip().lines().findFirst().orElse("");
+        firstLine = firstLine.substring(0, Math.min(200, firstLine.length()));
+        if (status / 100 != 2) {
+            String hint = status == 401 || status == 403 ? " (the API key is missing or wrong)"
+                    : status == 404 ? " (wrong URL or model name? the URL is the OpenAI base, e.g. https://api.openai.com/v1)" : "";
+            throw new IllegalStateException("judge " + endpoint + " answered HTTP " + status + hint + (firstLine.isEmpty() ? "" : ": " + firstLine));
+        }
+        try {
+            return parse(JSON.readTree(response.body()).path("choices").path(0).path("message").path("content").asText(""));
+        } catch (IOException e) {
+            throw new IllegalStateException("judge " + endpoint + " answered HTTP " + status + " with a body that is not JSON: " + firstLine, e);
         }
     }
 

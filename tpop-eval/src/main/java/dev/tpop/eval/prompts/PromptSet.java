@@ -92,7 +92,7 @@ public record PromptSet(String source, List<String> prompts) {
 
     /** A JSON array of prompt objects or strings. */
     static List<String> fromJsonText(String text, String source) throws IOException {
-        JsonNode root = JSON.readTree(text);
+        JsonNode root = parse(text, source);
         if (root == null || !root.isArray()) throw new IOException(source + ": expected a JSON array of prompts");
         List<String> out = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) out.add(promptOf(root.get(i), source + "[" + i + "]"));
@@ -106,9 +106,21 @@ public record PromptSet(String source, List<String> prompts) {
         for (String line : text.lines().toList()) {
             lineNo++;
             if (line.isBlank()) continue;
-            out.add(promptOf(JSON.readTree(line), source + ":" + lineNo));
+            out.add(promptOf(parse(line, source + ":" + lineNo), source + ":" + lineNo));
         }
         return out;
+    }
+
+    /** The parser's complaint, without its internals, and with the file it is about. */
+    private static JsonNode parse(String text, String where) throws IOException {
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String why = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(start marker at .*", "");
+            var at = e.getLocation();
+            throw new IOException(where + " is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + ": " + why);
+        }
     }
 
     /** The prompt of one record: a string, or the first of {@link #PROMPT_FIELDS} that is text. */

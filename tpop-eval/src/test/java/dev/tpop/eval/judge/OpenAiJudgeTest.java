@@ -1,10 +1,12 @@
 package dev.tpop.eval.judge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +33,40 @@ class OpenAiJudgeTest {
         });
         server.start();
         try {
-            OpenAiJudge judge = new OpenAiJudge("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/", "k123", "gpt-4o");
+            OpenAiJudge judge = new OpenAiJudge(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/"), "k123", "gpt-4o");
+            judge.probe();
             assertEquals(Verdict.FIRST, judge.compare("concise", "q?", "short one", "a long answer"));
             assertEquals(Verdict.SECOND, judge.compare("concise", "q?", "a long answer", "short one"));
-            assertEquals(4, bodies.size());
-            assertTrue(bodies.get(0).contains("\"model\":\"gpt-4o\"") && bodies.get(0).contains("more concise"));
+            assertEquals(5, bodies.size(), "the probe, then both orders of each comparison");
+            assertTrue(bodies.get(1).contains("\"model\":\"gpt-4o\"") && bodies.get(1).contains("more concise"));
             assertEquals("Bearer k123", auth.get(0));
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void theProbeSaysWhyAJudgeCannotBeUsed() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", ex -> {
+            byte[] reply = "{\"error\":{\"message\":\"Incorrect API key provided\"}}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(401, reply.length);
+            ex.getResponseBody().write(reply);
+            ex.close();
+        });
+        server.start();
+        int port = server.getAddress().getPort();
+        try {
+            OpenAiJudge wrongKey = new OpenAiJudge(URI.create("http://127.0.0.1:" + port + "/v1"), "wrong", "gpt-4o");
+            String why = assertThrows(IllegalStateException.class, wrongKey::probe).getMessage();
+            assertTrue(why.contains("HTTP 401") && why.contains("API key") && why.contains("Incorrect API key"), why);
+        } finally {
+            server.stop(0);
+        }
+        OpenAiJudge nobody = new OpenAiJudge(URI.create("http://127.0.0.1:" + port + "/v1"), null, "gpt-4o");
+        String why = assertThrows(IllegalStateException.class, nobody::probe).getMessage();
+        assertTrue(why.startsWith("cannot reach the judge at http://127.0.0.1:" + port + "/v1/chat/completions: connection refused"), why);
+        assertThrows(IllegalArgumentException.class, () -> new OpenAiJudge(URI.create("ftp://x/v1"), null, "m"));
     }
 
     @Test
