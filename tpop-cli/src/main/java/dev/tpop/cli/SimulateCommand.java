@@ -78,8 +78,10 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintStream o = System.out;
         Path dir = out != null ? out : Path.of("results", "simulate",
                 attribute + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.createDirectories(dir); // fail now, not after the run, if the output folder cannot be made
         try (Personalizer p = engine.personalizer(config)) {
+            // after the model (or --remote server) is known good, so a refused start leaves no empty folder behind;
+            // before the run, so a folder that cannot be made fails now rather than after it
+            Files.createDirectories(dir);
             if (config.topK() > p.backend().vocabularySize()) {
                 o.printf("note: top-k %d is larger than the vocabulary; using %d%n", config.topK(), p.backend().vocabularySize());
             }
@@ -88,7 +90,6 @@ public final class SimulateCommand implements Callable<Integer> {
             Simulation.Plan plan = new Simulation.Plan(p.backend().modelId(), set.source(), train, held, rounds,
                     checkpointEvery, seed, noise, 3);
             SimulationResult result = new Simulation(p.backend(), p.featurizer(), config).run(plan, user);
-            Files.createDirectories(dir);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("result.json").toFile(), result);
             Path png = dir.resolve("learning-curve.png");
             Simulation.plot(result, png);

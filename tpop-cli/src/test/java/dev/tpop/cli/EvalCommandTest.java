@@ -41,6 +41,10 @@ class EvalCommandTest {
         assertEquals(1, seeds.err().lines().count(), "one line, not the whole usage: " + seeds.err());
         assertTrue(seeds.err().contains("--seeds") && seeds.err().contains("tpop eval --help"), seeds.err());
 
+        CommandLineTest.Run sameSeed = CommandLineTest.run("", "eval", "--seeds", "0,0");
+        assertEquals(2, sameSeed.exitCode());
+        assertTrue(sameSeed.err().contains("seeds repeat") && sameSeed.err().contains("--seeds"), sameSeed.err());
+
         CommandLineTest.Run notUrl = CommandLineTest.run("", "eval", "--judge-url", "not-a-url", "-o", dir.resolve("a").toString());
         assertEquals(2, notUrl.exitCode());
         assertTrue(notUrl.err().contains("--judge-url not-a-url is not an http(s) URL"), notUrl.err());

@@ -1,6 +1,7 @@
 package dev.tpop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import dev.tpop.llm.ModelLocator;
 import dev.tpop.server.ServerConfig;
 import dev.tpop.server.SqliteUserStore;
 import dev.tpop.server.TpopServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,7 @@ class RemoteOptionTest {
         assertEquals(2, nobodyListens.exitCode());
         assertTrue(nobodyListens.err().contains("cannot reach the inference server at http://127.0.0.1:9/v1/completions: connection refused"),
                 nobodyListens.err());
+        assertFalse(Files.exists(dir.resolve("g")), "a refused start leaves no empty results folder");
 
         CommandLineTest.Run serve = run("serve", "--remote", "http://127.0.0.1:9/v1", "--data", dir.resolve("d").toString());
         assertEquals(2, serve.exitCode());

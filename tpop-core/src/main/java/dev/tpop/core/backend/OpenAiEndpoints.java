@@ -23,7 +23,8 @@ public final class OpenAiEndpoints {
         } catch (URISyntaxException e) {
             url = null;
         }
-        if (url == null || !"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+        if (url == null || !"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null
+                || url.getPort() > 65_535) {
             throw new IllegalArgumentException(option + " " + text + " is not an http(s) URL; e.g. " + example);
         }
         return url;
@@ -34,12 +35,14 @@ public final class OpenAiEndpoints {
         return URI.create(base.toString().replaceAll("/+$", "") + "/" + path);
     }
 
-    /** A connection failure in words. */
+    /** A connection failure in words; a name that does not resolve is named so even when wrapped in a refusal. */
     public static String connectionProblem(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.net.ConnectException) return "connection refused";
             if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) return "unknown host";
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof java.net.http.HttpTimeoutException) return "no answer in time";
+            if (c instanceof java.net.ConnectException) return "connection refused";
         }
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }

@@ -43,11 +43,14 @@ public record EvalPreset(String name, List<String> promptSets, int trainPerSet, 
         attributes = List.copyOf(attributes);
         baselines = List.copyOf(baselines);
         if (promptSets.isEmpty()) throw new IllegalArgumentException("no prompt sets");
-        if (heldOutPerSet < 1) throw new IllegalArgumentException("need >= 1 held-out prompt per set");
-        if (trainPerSet < 1) throw new IllegalArgumentException("need >= 1 training prompt per set");
-        if (maxNewTokens < 1) throw new IllegalArgumentException("maxNewTokens must be >= 1");
-        if (rounds.isEmpty() || rounds.get(0) < 0) throw new IllegalArgumentException("rounds must be >= 0 and not empty");
+        if (heldOutPerSet < 1) throw new IllegalArgumentException("need >= 1 held-out prompt per set (--held-out-per-set)");
+        if (trainPerSet < 1) throw new IllegalArgumentException("need >= 1 training prompt per set (--train-per-set)");
+        if (maxNewTokens < 1) throw new IllegalArgumentException("answers need at least 1 token (-M)");
+        if (rounds.isEmpty() || rounds.get(0) < 0) throw new IllegalArgumentException("the rounds of the T sweep (--rounds) must be >= 0");
         if (seeds.isEmpty()) throw new IllegalArgumentException("need at least one seed");
+        if (seeds.stream().distinct().count() < seeds.size()) {
+            throw new IllegalArgumentException("seeds repeat in " + seeds + ": a repeated seed reruns the same run and fakes a spread of 0; give distinct --seeds");
+        }
         if (ablationSeeds < 0 || ablationSeeds > seeds.size()) throw new IllegalArgumentException("ablation seeds must be in 0.." + seeds.size());
         if (attributes.isEmpty()) throw new IllegalArgumentException("need at least one attribute");
         for (String b : baselines) {

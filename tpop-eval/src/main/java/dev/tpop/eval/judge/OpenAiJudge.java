@@ -23,6 +23,8 @@ public final class OpenAiJudge extends PositionSwappedJudge {
     private final String apiKey;
     private final String model;
     private final HttpClient http;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
 
     /** @param baseUrl e.g. {@code https://api.openai.com/v1}; {@code /chat/completions} is appended */
     public OpenAiJudge(URI baseUrl, String apiKey, String model) {
@@ -43,11 +45,15 @@ public final class OpenAiJudge extends PositionSwappedJudge {
      * hours of decoding that precede the first real judgement.
      */
     public void probe() {
-        askOnce("concise", "Say hello.", "Hello.", "Hello there, it is a pleasure to greet you today.");
+        ask("concise", "Say hello.", "Hello.", "Hello there, it is a pleasure to greet you today.", PROBE_TIMEOUT);
     }
 
     @Override
     protected Verdict askOnce(String attribute, String query, String a, String b) {
+        return ask(attribute, query, a, b, ANSWER_TIMEOUT);
+    }
+
+    private Verdict ask(String attribute, String query, String a, String b, Duration timeout) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
         body.put("temperature", 0);
@@ -55,7 +61,7 @@ public final class OpenAiJudge extends PositionSwappedJudge {
         ObjectNode message = body.putArray("messages").addObject();
         message.put("role", "user");
         message.put("content", prompt(attribute, query, a, b));
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (apiKey != null && !apiKey.isBlank()) request.header("Authorization", "Bearer " + apiKey);
@@ -77,11 +83,19 @@ public final class OpenAiJudge extends PositionSwappedJudge {
                     : status == 404 ? " (wrong URL or model name? the URL is the OpenAI base, e.g. https://api.openai.com/v1)" : "";
             throw new IllegalStateException("judge " + endpoint + " answered HTTP " + status + hint + (firstLine.isEmpty() ? "" : ": " + firstLine));
         }
+        JsonNode content;
         try {
-            return parse(JSON.readTree(response.body()).path("choices").path(0).path("message").path("content").asText(""));
+            content = JSON.readTree(response.body()).path("choices").path(0).path("message").path("content");
         } catch (IOException e) {
             throw new IllegalStateException("judge " + endpoint + " answered HTTP " + status + " with a body that is not JSON: " + firstLine, e);
         }
+        if (!content.isTextual()) {
+            // no message at all is a server that does not judge (an error object, another API), not a tie
+            throw new IllegalStateException("judge " + endpoint + " answered HTTP " + status + " without choices[0].message.content"
+                    + " (not an OpenAI-compatible chat endpoint, or model " + model + " unknown there?)"
+                    + (firstLine.isEmpty() ? "" : ": " + firstLine));
+        }
+        return parse(content.asText());
     }
 
     static Verdict parse(String answer) {

@@ -77,11 +77,17 @@ public record PromptSet(String source, List<String> prompts) {
 
     /** A JSON, JSONL or plain-text file, chosen by extension. */
     public static PromptSet fromFile(Path file) throws IOException {
+        if (file.toString().isBlank()) throw new IllegalArgumentException("prompt set is missing: give a file, 'default' or hf:OWNER/DATASET");
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder; give a prompt file in it (JSON, JSONL or text), 'default' or hf:OWNER/DATASET");
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "prompt file not found (or use 'default' or hf:OWNER/DATASET)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + " is not UTF-8 text; prompts are read from UTF-8 JSON, JSONL or text files");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String source = file.toString();

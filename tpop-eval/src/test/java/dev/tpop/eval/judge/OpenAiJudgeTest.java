@@ -54,12 +54,21 @@ class OpenAiJudgeTest {
             ex.getResponseBody().write(reply);
             ex.close();
         });
+        server.createContext("/ok-but-no-verdict/v1/chat/completions", ex -> {
+            byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, reply.length);
+            ex.getResponseBody().write(reply);
+            ex.close();
+        });
         server.start();
         int port = server.getAddress().getPort();
         try {
             OpenAiJudge wrongKey = new OpenAiJudge(URI.create("http://127.0.0.1:" + port + "/v1"), "wrong", "gpt-4o");
             String why = assertThrows(IllegalStateException.class, wrongKey::probe).getMessage();
             assertTrue(why.contains("HTTP 401") && why.contains("API key") && why.contains("Incorrect API key"), why);
+            OpenAiJudge silent = new OpenAiJudge(URI.create("http://127.0.0.1:" + port + "/ok-but-no-verdict/v1"), null, "gpt-4o");
+            why = assertThrows(IllegalStateException.class, silent::probe).getMessage();
+            assertTrue(why.contains("without choices[0].message.content"), "a judge that never judges is not a tie: " + why);
         } finally {
             server.stop(0);
         }

@@ -86,6 +86,18 @@ class PromptSetTest {
     }
 
     @Test
+    void filesThatAreNotPromptsAreNamedWithTheFix(@TempDir Path dir) throws IOException {
+        Path binary = Files.write(dir.resolve("binary.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
+        String why = assertThrows(IllegalArgumentException.class, () -> PromptSet.load(binary.toString())).getMessage();
+        assertTrue(why.contains(binary.toString()) && why.contains("not UTF-8"), why);
+        why = assertThrows(IllegalArgumentException.class, () -> PromptSet.fromFile(dir)).getMessage();
+        assertTrue(why.contains(dir + " is a folder"), why);
+        Path broken = Files.writeString(dir.resolve("broken.jsonl"), "{\"prompt\": \"a\"}\n{bad}\n");
+        why = assertThrows(IOException.class, () -> PromptSet.load(broken.toString())).getMessage();
+        assertTrue(why.startsWith(broken + ":2 is not valid JSON"), why);
+    }
+
+    @Test
     void splitEdgeCases() {
         PromptSet two = PromptSet.of("t", List.of("a", "b"));
         assertEquals(1, two.split(0, 0.01).heldOut().size());
