@@ -123,8 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
                 Map<String, PairwiseJudge> judges = new LinkedHashMap<>();
                 judges.put("score", new ScoreJudge());
                 if (preset.localJudge() && p.backend() instanceof LocalBackend local) judges.put("local", new LocalLlmJudge(local));
-                // the id names model and host: a folder's cells must never pass one judge's verdicts off as another's
-                if (remoteJudge != null) judges.put("remote-" + judgeModel + "-" + URI.create(judgeUrl.strip()).getHost(), remoteJudge);
+                if (remoteJudge != null) judges.put(remoteJudge.id(), remoteJudge);
                 o.printf("tpop eval (%s): model %s, attributes %s, %d train / %d held-out prompts, T sweep %s, seeds %s -> %s%n",
                         preset.name(), p.backend().modelId(), preset.attributes(), prompts.train().size(), prompts.heldOut().size(),
                         preset.rounds(), preset.seeds(), dir);

@@ -6,11 +6,8 @@ import java.lang.foreign.MemorySegment;
 /** bfloat16 weights: the top 16 bits of an IEEE float, so decoding is a shift. */
 final class BF16Matrix extends WeightMatrix {
     BF16Matrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, 2L * cols);
+        super(data, rows, cols, GgmlType.BF16);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.BF16; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

@@ -6,11 +6,8 @@ import java.lang.foreign.MemorySegment;
 /** IEEE half-precision weights; a scalar decode suffices for these rarely used files. */
 final class F16Matrix extends WeightMatrix {
     F16Matrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, 2L * cols);
+        super(data, rows, cols, GgmlType.F16);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.F16; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

@@ -7,11 +7,8 @@ import java.lang.foreign.ValueLayout;
 /** F32 weights: decoding is a copy out of the mapped file. */
 final class F32Matrix extends WeightMatrix {
     F32Matrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, 4L * cols);
+        super(data, rows, cols, GgmlType.F32);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.F32; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

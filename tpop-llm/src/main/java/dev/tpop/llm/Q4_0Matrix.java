@@ -17,11 +17,8 @@ final class Q4_0Matrix extends WeightMatrix {
     private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
 
     Q4_0Matrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, GgmlType.Q4_0.bytesFor(cols));
+        super(data, rows, cols, GgmlType.Q4_0);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.Q4_0; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

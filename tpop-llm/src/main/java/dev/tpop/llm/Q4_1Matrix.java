@@ -18,11 +18,8 @@ final class Q4_1Matrix extends WeightMatrix {
     private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
 
     Q4_1Matrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, GgmlType.Q4_1.bytesFor(cols));
+        super(data, rows, cols, GgmlType.Q4_1);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.Q4_1; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

@@ -21,11 +21,8 @@ final class Q4_KMatrix extends WeightMatrix {
     private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
 
     Q4_KMatrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, GgmlType.Q4_K.bytesFor(cols));
+        super(data, rows, cols, GgmlType.Q4_K);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.Q4_K; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

@@ -26,11 +26,8 @@ final class Q5_0Matrix extends WeightMatrix {
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     Q5_0Matrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, GgmlType.Q5_0.bytesFor(cols));
+        super(data, rows, cols, GgmlType.Q5_0);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.Q5_0; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

@@ -22,11 +22,8 @@ final class Q6_KMatrix extends WeightMatrix {
     private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
 
     Q6_KMatrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, GgmlType.Q6_K.bytesFor(cols));
+        super(data, rows, cols, GgmlType.Q6_K);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.Q6_K; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

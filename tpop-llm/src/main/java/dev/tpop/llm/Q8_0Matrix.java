@@ -17,11 +17,8 @@ final class Q8_0Matrix extends WeightMatrix {
     private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
 
     Q8_0Matrix(MemorySegment data, int rows, int cols) {
-        super(data, rows, cols, GgmlType.Q8_0.bytesFor(cols));
+        super(data, rows, cols, GgmlType.Q8_0);
     }
-
-    @Override
-    public GgmlType type() { return GgmlType.Q8_0; }
 
     @Override
     public void dequantizeRow(int row, float[] out, int offset) {

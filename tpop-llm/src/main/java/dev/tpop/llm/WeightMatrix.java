@@ -1,5 +1,6 @@
 package dev.tpop.llm;
 
+import dev.tpop.llm.gguf.GgmlType;
 import dev.tpop.llm.gguf.GgufException;
 import dev.tpop.llm.gguf.GgufFile;
 import dev.tpop.llm.gguf.GgufTensorInfo;
@@ -33,19 +34,22 @@ public abstract class WeightMatrix {
     final int rows;
     final int cols;
     final long rowBytes;
+    private final GgmlType type;
 
-    WeightMatrix(MemorySegment data, int rows, int cols, long rowBytes) {
+    /** A row is a whole number of the type's blocks; {@link GgmlType#bytesFor} refuses anything else. */
+    WeightMatrix(MemorySegment data, int rows, int cols, GgmlType type) {
         this.data = data;
         this.rows = rows;
         this.cols = cols;
-        this.rowBytes = rowBytes;
+        this.rowBytes = type.bytesFor(cols);
+        this.type = type;
     }
 
     public final int rows() { return rows; }
 
     public final int cols() { return cols; }
 
-    public abstract dev.tpop.llm.gguf.GgmlType type();
+    public final GgmlType type() { return type; }
 
     /** Decodes row {@code row} into {@code out[offset .. offset+cols)}. */
     public abstract void dequantizeRow(int row, float[] out, int offset);
@@ -74,7 +78,7 @@ public abstract class WeightMatrix {
     }
 
     /** Wraps raw GGML bytes (row-major blocks) as a matrix; {@code name} is only for error messages. */
-    public static WeightMatrix of(dev.tpop.llm.gguf.GgmlType type, MemorySegment data, int rows, int cols, String name) {
+    public static WeightMatrix of(GgmlType type, MemorySegment data, int rows, int cols, String name) {
         long rowBytes = type.bytesFor(cols);
         if (data.byteSize() < rowBytes * rows) {
             throw new GgufException("tensor '" + name + "' has " + data.byteSize() + " bytes, needs " + rowBytes * rows);

@@ -35,6 +35,11 @@ public final class OpenAiJudge extends PositionSwappedJudge {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
     }
 
+    /** Short id for cell file names; names model and host so a folder never passes one judge's verdicts off as another's. */
+    public String id() {
+        return "remote-" + model + "-" + endpoint.getHost();
+    }
+
     @Override
     public String name() {
         return "remote LLM (" + model + " at " + endpoint.getHost() + "), position-swapped";

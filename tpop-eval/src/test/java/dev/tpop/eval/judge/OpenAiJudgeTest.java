@@ -40,6 +40,7 @@ class OpenAiJudgeTest {
             assertEquals(5, bodies.size(), "the probe, then both orders of each comparison");
             assertTrue(bodies.get(1).contains("\"model\":\"gpt-4o\"") && bodies.get(1).contains("more concise"));
             assertEquals("Bearer k123", auth.get(0));
+            assertEquals("remote-gpt-4o-127.0.0.1", judge.id(), "cells of another judge model or host never match");
         } finally {
             server.stop(0);
         }
